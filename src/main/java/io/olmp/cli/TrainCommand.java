@@ -1,0 +1,34 @@
+package io.olmp.cli;
+
+import io.olmp.config.OlmpSettings;
+import io.olmp.data.DataSplits;
+import io.olmp.pipeline.DataPreparation;
+import io.olmp.pipeline.ReferenceTraining;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code olmp train}: trains (or resumes training) a reference model. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a reference model with SGD; resumes from <out>/checkpoint after a crash.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/train-<conf>-<data>-seed<seed>)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        OlmpSettings settings = config.load();
+        Path dir = out != null ? out : config.defaultOut(settings, "train");
+        System.out.println("olmp train: output in " + dir);
+        DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
+        ReferenceTraining.run(settings, splits, dir, System.out::println);
+        return 0;
+    }
+}

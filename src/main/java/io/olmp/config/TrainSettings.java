@@ -1,0 +1,28 @@
+package io.olmp.config;
+
+/**
+ * SGD settings shared by reference training and adjusting ({@code olmp.train}).
+ *
+ * @param lrPolicy one of {@link #LR_POLICIES}
+ * @param checkpointEvery iterations between resumable checkpoints, 0 for none
+ */
+public record TrainSettings(
+        int iterations,
+        int batchSize,
+        double learningRate,
+        String lrPolicy,
+        double lrGamma,
+        double lrPower,
+        int lrStepSize,
+        double momentum,
+        double weightDecay,
+        int progressEvery,
+        int checkpointEvery) {
+
+    public static final java.util.List<String> LR_POLICIES = java.util.List.of("fixed", "inv", "step");
+
+    public TrainSettings withIterations(int newIterations) {
+        return new TrainSettings(newIterations, batchSize, learningRate, lrPolicy, lrGamma, lrPower,
+                lrStepSize, momentum, weightDecay, progressEvery, checkpointEvery);
+    }
+}

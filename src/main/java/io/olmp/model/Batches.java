@@ -1,0 +1,91 @@
+package io.olmp.model;
+
+import io.olmp.data.LabeledImages;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.SplittableRandom;
+
+/**
+ * Turns rows of {@link LabeledImages} into ND4J arrays. The order of training batches is a pure
+ * function of (seed, iteration): epoch e visits the images in a Fisher-Yates permutation drawn
+ * from {@code SplittableRandom(seed + e)}, cut into consecutive batches (a short last batch is
+ * dropped). A resumed training run therefore sees exactly the batches it would have seen.
+ */
+public final class Batches {
+
+    private final LabeledImages images;
+    private final int batchSize;
+    private final long seed;
+    private int cachedEpoch = -1;
+    private int[] cachedPermutation;
+
+    public Batches(LabeledImages images, int batchSize, long seed) {
+        if (batchSize > images.count()) {
+            throw new IllegalArgumentException("batch size " + batchSize + " exceeds the " + images.count()
+                    + " images of " + images.name());
+        }
+        this.images = images;
+        this.batchSize = batchSize;
+        this.seed = seed;
+    }
+
+    public int batchesPerEpoch() {
+        return images.count() / batchSize;
+    }
+
+    /** The training batch of a 0-based iteration. */
+    public DataSet batch(long iteration) {
+        int epoch = (int) (iteration / batchesPerEpoch());
+        int offset = (int) (iteration % batchesPerEpoch()) * batchSize;
+        int[] permutation = permutation(epoch);
+        int[] rows = new int[batchSize];
+        System.arraycopy(permutation, offset, rows, 0, batchSize);
+        return new DataSet(features(images, rows), oneHot(images, rows));
+    }
+
+    private int[] permutation(int epoch) {
+        if (epoch != cachedEpoch) {
+            int[] p = new int[images.count()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = i;
+            }
+            SplittableRandom random = new SplittableRandom(seed + epoch);
+            for (int i = p.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+            cachedPermutation = p;
+            cachedEpoch = epoch;
+        }
+        return cachedPermutation;
+    }
+
+    /** Rows [from, to) as a [n, C*H*W] float matrix. */
+    public static INDArray features(LabeledImages images, int from, int to) {
+        int length = images.featureLength();
+        float[] data = new float[(to - from) * length];
+        System.arraycopy(images.pixels(), from * length, data, 0, data.length);
+        return Nd4j.create(data, new long[] {to - from, length}, 'c');
+    }
+
+    static INDArray features(LabeledImages images, int[] rows) {
+        int length = images.featureLength();
+        float[] data = new float[rows.length * length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(images.pixels(), rows[i] * length, data, i * length, length);
+        }
+        return Nd4j.create(data, new long[] {rows.length, length}, 'c');
+    }
+
+    static INDArray oneHot(LabeledImages images, int[] rows) {
+        float[] data = new float[rows.length * images.numClasses()];
+        for (int i = 0; i < rows.length; i++) {
+            data[i * images.numClasses() + images.labels()[rows[i]]] = 1f;
+        }
+        return Nd4j.create(data, new long[] {rows.length, images.numClasses()}, 'c');
+    }
+}
