@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes files through a temporary sibling and a rename, so a crash never leaves a partial file in place. */
 final class AtomicFiles {
@@ -25,6 +26,7 @@ final class AtomicFiles {
       try (OutputStream out = Files.newOutputStream(temp)) {
         content.writeTo(out);
       }
+      makeReadableByAll(temp);
       moveIntoPlace(temp, target);
     } finally {
       Files.deleteIfExists(temp);
@@ -38,6 +40,15 @@ final class AtomicFiles {
   /** Copies {@code source} to {@code target} through a temporary sibling. */
   static void copy(Path source, Path target) throws IOException {
     write(target, out -> Files.copy(source, out));
+  }
+
+  /** createTempFile makes owner-only files; data files should be as readable as ordinary ones. */
+  private static void makeReadableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep its defaults
+    }
   }
 
   private static void moveIntoPlace(Path temp, Path target) throws IOException {

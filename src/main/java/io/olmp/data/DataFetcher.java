@@ -202,8 +202,12 @@ public final class DataFetcher {
     FashionFiles found = fashionFiles();
     int[] classCounts = new int[KnownSource.NUM_CLASSES];
     Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
-    copyFashionPart(found.dir(), dir, "train", FASHION_TRAIN_COUNT, classCounts, files);
-    copyFashionPart(found.dir(), dir, "t10k", FASHION_TEST_COUNT, classCounts, files);
+    try {
+      copyFashionPart(found.dir(), dir, "train", FASHION_TRAIN_COUNT, classCounts, files);
+      copyFashionPart(found.dir(), dir, "t10k", FASHION_TEST_COUNT, classCounts, files);
+    } finally {
+      deleteRecursively(dataDir.resolve("cache").resolve(DEBIAN_PACKAGE)); // the unpacked .deb; the .deb stays cached
+    }
     return new Manifest(KnownSource.FASHION_MNIST.sourceName(), found.origin(), null, null, asList(classCounts),
         files);
   }

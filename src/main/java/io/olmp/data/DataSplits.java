@@ -1,5 +1,7 @@
 package io.olmp.data;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Train, validation and test sets, with the SHA-256 of every file they were read from (key: the path as read). */
@@ -7,6 +9,6 @@ public record DataSplits(LabeledImages train, LabeledImages validation, LabeledI
     Map<String, String> sha256ByFile) {
 
   public DataSplits {
-    sha256ByFile = Map.copyOf(sha256ByFile);
+    sha256ByFile = Collections.unmodifiableMap(new LinkedHashMap<>(sha256ByFile));
   }
 }

@@ -1,6 +1,8 @@
 package io.olmp.data;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,7 +13,7 @@ public record FetchReport(String source, Path dir, boolean alreadyPresent, Map<S
     Map<String, Integer> countsByFile) {
 
   public FetchReport {
-    sha256ByFile = Map.copyOf(sha256ByFile);
-    countsByFile = Map.copyOf(countsByFile);
+    sha256ByFile = Collections.unmodifiableMap(new LinkedHashMap<>(sha256ByFile));
+    countsByFile = Collections.unmodifiableMap(new LinkedHashMap<>(countsByFile));
   }
 }
