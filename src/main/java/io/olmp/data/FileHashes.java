@@ -23,6 +23,10 @@ final class FileHashes {
     return digest(file, "SHA-1");
   }
 
+  static String sha256(byte[] content) {
+    return HexFormat.of().formatHex(newDigest("SHA-256").digest(content));
+  }
+
   /** SHA-256 over the lines "relative/path sha256", one per file, in the given order. */
   static String sha256OfListing(Path root, List<Path> files) throws IOException {
     MessageDigest digest = newDigest("SHA-256");

@@ -20,11 +20,21 @@ import java.util.Map;
  * @param splitCounts sizes of the split files (train, validation, test), empty when none
  * @param classCounts images per class over the whole set written (all, or train + t10k)
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 record Manifest(String source, String origin, Long splitSeed, Map<String, Integer> splitCounts,
     List<Integer> classCounts, Map<String, FileEntry> files) {
 
-  record FileEntry(String sha256, int count) {}
+  /**
+   * @param sha256 of the file as stored (gzipped: depends on the JVM's zlib, so may differ between machines)
+   * @param contentSha256 of the decompressed IDX bytes: the same wherever the content is the same
+   * @param count images or labels in the file
+   */
+  record FileEntry(String sha256, String contentSha256, int count) {
+
+    static FileEntry of(Path file, int count) throws IOException {
+      return new FileEntry(FileHashes.sha256(file), FileHashes.sha256(IdxReader.readContent(file)), count);
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)

