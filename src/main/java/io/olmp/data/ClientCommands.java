@@ -60,27 +60,32 @@ final class ClientCommands {
     commandLine.addAll(Arrays.asList(arguments));
     String shown = executable.getFileName() + " " + String.join(" ", arguments);
     progress.accept("running " + shown + " in " + workDir);
-    ProcessBuilder builder = new ProcessBuilder(commandLine).directory(workDir.toFile()).redirectErrorStream(true);
-    builder.environment().put("PATH", path);
-    Process process = builder.start();
-    byte[] output;
+    // output goes to a file, not a pipe, so a client that hangs cannot block us past the timeout
+    Path log = Files.createTempFile("olmp-client-", ".log");
     try {
-      output = process.getInputStream().readAllBytes();
-      if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+      ProcessBuilder builder = new ProcessBuilder(commandLine).directory(workDir.toFile()).redirectErrorStream(true)
+          .redirectOutput(log.toFile());
+      builder.environment().put("PATH", path);
+      Process process = builder.start();
+      try {
+        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+          process.destroyForcibly();
+          throw new IOException(shown + " did not finish within " + TIMEOUT_MINUTES + " minutes: " + remedy);
+        }
+      } catch (InterruptedException e) {
         process.destroyForcibly();
-        throw new IOException(shown + " did not finish within " + TIMEOUT_MINUTES + " minutes: " + remedy);
+        Thread.currentThread().interrupt();
+        throw new IOException(shown + " was interrupted", e);
       }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException(shown + " was interrupted", e);
+      String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+      if (process.exitValue() != 0) {
+        throw new IOException(shown + " failed (exit " + process.exitValue() + ": " + lastLines(text, 3) + "): "
+            + remedy);
+      }
+      return text;
+    } finally {
+      Files.deleteIfExists(log);
     }
-    String text = new String(output, StandardCharsets.UTF_8);
-    if (process.exitValue() != 0) {
-      throw new IOException(shown + " failed (exit " + process.exitValue() + ": " + lastLines(text, 3) + "): "
-          + remedy);
-    }
-    return text;
   }
 
   private static String lastLines(String text, int count) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -143,6 +144,10 @@ public final class IdxReader {
             + dims[d] + ", expected a positive size");
       }
       dataLength *= dims[d];
+      if (dataLength > Integer.MAX_VALUE) {
+        throw new IdxFormatException(file, "dimensions " + Arrays.toString(Arrays.copyOf(dims, d + 1))
+            + " describe more than " + Integer.MAX_VALUE + " bytes, more than one file can hold here");
+      }
     }
     long bytesAfterHeader = content.length - headerLength;
     String shape = shape(dims, expectedDims);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks on the real data in the project's {@code data/}, skipped when it has not been fetched
@@ -71,6 +72,17 @@ class RealDataTest {
     assertEquals(IdxReader.readImages(TestFixtures.mnistSampleImages()), all.subset(picked));
     assertArrayEquals(IdxReader.readLabels(TestFixtures.mnistSampleLabels()),
         java.util.Arrays.stream(picked).map(i -> labels[i]).toArray());
+  }
+
+  @Test
+  void installedDebianFilesAreUsedWithoutAnyClient(@TempDir Path otherDataDir) throws IOException {
+    assumeFetched("fashion-mnist");
+    Path installed = DATA.resolve("fashion-mnist"); // same four files as /usr/share/datasets/fashion-mnist/
+    DataFetcher fetcher = new DataFetcher(otherDataDir, line -> {}, new ClientCommands("", line -> {}), installed);
+    FetchReport report = fetcher.fetch("fashion-mnist");
+    assertEquals(false, report.alreadyPresent());
+    assertEquals(Manifest.read(installed.resolve("manifest.json")).sha256ByFile(), report.sha256ByFile());
+    assertTrue(fetcher.fetch("fashion-mnist").alreadyPresent());
   }
 
   @Test
