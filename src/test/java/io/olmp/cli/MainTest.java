@@ -68,7 +68,7 @@ class MainTest {
         String first = run(0, args.toArray(String[]::new));
         assertThat(first).contains("train  iter      20/20").contains("reference: validation accuracy");
         assertThat(out.resolve("model/reference.zip")).isRegularFile();
-        assertThat(Files.readString(out.resolve("model/reference.json"))).contains("\"testAccuracy\"").contains("sha256", "Sha256");
+        assertThat(Files.readString(out.resolve("model/reference.json"))).contains("\"testAccuracy\"").contains("\"dataSha256\"");
         assertThat(out.resolve("run.conf")).isRegularFile();
         assertThat(run(0, args.toArray(String[]::new))).contains("reusing");
     }
