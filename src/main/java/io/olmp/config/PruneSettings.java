@@ -13,6 +13,7 @@ public record PruneSettings(
         int adjustIterations,
         String adjustMode,
         double spliceFactor,
+        int maskRefreshEvery,
         double sigma,
         double fineSigma,
         int fineSigmaFromLoop) {

@@ -76,6 +76,7 @@ final class SettingsReader {
                 getInt("prune.adjust-iterations", 0),
                 oneOf("prune.adjust-mode", PruneSettings.ADJUST_MODES),
                 fraction("prune.splice-factor", 1, 10),
+                getInt("prune.mask-refresh-every", 1),
                 fraction("prune.sigma", 1e-9, 100),
                 fraction("prune.fine-sigma", 1e-9, 100),
                 getInt("prune.fine-sigma-from-loop", 1));

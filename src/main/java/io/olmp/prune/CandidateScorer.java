@@ -1,0 +1,106 @@
+package io.olmp.prune;
+
+import io.olmp.data.LabeledImages;
+import io.olmp.model.Batches;
+import io.olmp.model.LayerWeights;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores many threshold candidates on one shard of data: per candidate, the integer count of
+ * correct top-1 predictions with its masked weights, and the weights it keeps. The data is read
+ * once per call: the shard is cut into chunks, and every candidate predicts each chunk before
+ * the next one is built. The given network is never modified: scoring runs on a private copy
+ * whose parameters are swapped per candidate. Not thread-safe (one scorer per thread).
+ */
+public final class CandidateScorer {
+
+    /** Images per forward pass: large enough for efficient matrix products, small enough for AlexNet. */
+    public static final int DEFAULT_CHUNK = 2000;
+
+    private final MultiLayerNetwork scratch;
+    private final INDArray effectiveParams;
+    private final Map<String, INDArray> effectiveWeights;
+    private final WeightMagnitudes magnitudes;
+    private final int chunk;
+
+    /**
+     * @param net   the model (its weights W are read, never written)
+     * @param masks the masks M at the start of this loop; scoring prunes W * M further
+     */
+    public CandidateScorer(MultiLayerNetwork net, LayerMasks masks) {
+        this(net, masks, DEFAULT_CHUNK);
+    }
+
+    public CandidateScorer(MultiLayerNetwork net, LayerMasks masks, int chunk) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
+        }
+        this.chunk = chunk;
+        this.scratch = net.clone();
+        this.effectiveWeights = MagnitudePruner.effectiveWeights(net, masks);
+        MagnitudePruner.applyInPlace(scratch, masks);
+        this.effectiveParams = scratch.params().dup();
+        this.magnitudes = WeightMagnitudes.of(effectiveWeights);
+    }
+
+    public WeightMagnitudes magnitudes() {
+        return magnitudes;
+    }
+
+    /** Top-1 correct counts of the loop-start model (W * M) itself. */
+    public CandidateResult scoreUnpruned(LabeledImages shard) {
+        Map<String, Double> zero = new LinkedHashMap<>();
+        effectiveWeights.keySet().forEach(name -> zero.put(name, 0.0));
+        return score(shard, List.of(new LayerThresholds(zero))).get(0);
+    }
+
+    public List<CandidateResult> score(LabeledImages shard, List<LayerThresholds> candidates) {
+        List<INDArray> params = new ArrayList<>(candidates.size());
+        for (LayerThresholds t : candidates) {
+            params.add(maskedParams(t));
+        }
+        long[] correct = new long[candidates.size()];
+        for (int from = 0; from < shard.count(); from += chunk) {
+            int to = Math.min(shard.count(), from + chunk);
+            INDArray features = Batches.features(shard, from, to);
+            for (int c = 0; c < candidates.size(); c++) {
+                scratch.setParams(params.get(c));
+                int[] predicted = scratch.output(features, false).argMax(1).toIntVector();
+                for (int i = 0; i < predicted.length; i++) {
+                    if (predicted[i] == shard.labels()[from + i]) {
+                        correct[c]++;
+                    }
+                }
+            }
+        }
+        List<CandidateResult> results = new ArrayList<>(candidates.size());
+        for (int c = 0; c < candidates.size(); c++) {
+            results.add(result(candidates.get(c), correct[c], shard.count()));
+        }
+        return results;
+    }
+
+    private CandidateResult result(LayerThresholds t, long correct, long total) {
+        Map<String, Long> kept = new LinkedHashMap<>();
+        boolean disconnected = false;
+        for (String layer : effectiveWeights.keySet()) {
+            long k = magnitudes.kept(layer, t.of(layer));
+            kept.put(layer, k);
+            disconnected |= k == 0;
+        }
+        return new CandidateResult(correct, total, kept, magnitudes.totalSize(), disconnected);
+    }
+
+    private INDArray maskedParams(LayerThresholds t) {
+        scratch.setParams(effectiveParams);
+        effectiveWeights.forEach((name, w) -> scratch.getLayer(name).getParam(LayerWeights.WEIGHT_KEY)
+                .muli(MagnitudePruner.mask(w, t.of(name))));
+        return scratch.params().dup();
+    }
+}

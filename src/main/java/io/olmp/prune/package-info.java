@@ -1,0 +1,10 @@
+/**
+ * Layer-wise magnitude pruning (algorithm.md sections 1 and 2): thresholds keyed by layer name
+ * ({@link io.olmp.prune.LayerThresholds}), the percent-per-layer codec that maps a search vector
+ * to thresholds ({@link io.olmp.prune.ThresholdCodec}, {@link io.olmp.prune.PercentileCodec}),
+ * masks ({@link io.olmp.prune.LayerMasks}, {@link io.olmp.prune.MagnitudePruner}), sparsity,
+ * the constrained objective ({@link io.olmp.prune.Objective}) and the
+ * {@link io.olmp.prune.CandidateScorer} that counts correct predictions of many candidates in one
+ * pass over a shard. Depends on DL4J/ND4J and the model package; never on Spark.
+ */
+package io.olmp.prune;
