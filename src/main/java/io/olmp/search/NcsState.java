@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The complete state of an NCS-C run after a generation: everything {@link Ncs#step} needs, so
  * a run stopped after generation g and resumed from this value (also through its JSON form)
- * continues bit for bit as if it had never stopped. Immutable.
+ * continues bit for bit as if it had never stopped. Immutable. The {@link NcsParams} are not
+ * part of the state: resume with the same parameters (Tmax in particular enters the lambdaSigma
+ * schedule).
  *
  * <h2>JSON form</h2>
  * {@link #toJson()} writes, and {@link #fromJson(String)} reads, this versioned, human-readable
