@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * A minimal JSON reader and writer helpers, enough for {@link NcsStateJson} without a library.
  * Objects read as {@link LinkedHashMap}, arrays as {@link List}, strings as {@link String},
- * literals as {@link Boolean} or {@link #NULL}, and numbers as {@link Number} records holding
+ * literals as {@link Boolean} or {@link #NULL}, and numbers as {@link JsonNumber} records holding
  * their text, so that doubles and longs convert exactly.
  */
 final class Json {
@@ -22,7 +22,7 @@ final class Json {
     };
 
     /** A JSON number, kept as its text. */
-    record Number(String text) {
+    record JsonNumber(String text) {
     }
 
     private final String text;
@@ -180,7 +180,7 @@ final class Json {
         }
     }
 
-    private Number number() {
+    private JsonNumber number() {
         int start = pos;
         if (peek() == '-') {
             pos++;
@@ -207,7 +207,7 @@ final class Json {
                 throw error("expected digits in the exponent");
             }
         }
-        return new Number(text.substring(start, pos));
+        return new JsonNumber(text.substring(start, pos));
     }
 
     private int digits() {

@@ -155,7 +155,7 @@ final class NcsStateJson {
 
     private static long longValue(Map<String, Object> map, String name) {
         Object value = map.get(name);
-        if (value instanceof Json.Number n) {
+        if (value instanceof Json.JsonNumber n) {
             try {
                 return Long.parseLong(n.text());
             } catch (NumberFormatException e) {
@@ -166,7 +166,7 @@ final class NcsStateJson {
     }
 
     private static double doubleValue(Object value, String where) {
-        if (value instanceof Json.Number n) {
+        if (value instanceof Json.JsonNumber n) {
             return Double.parseDouble(n.text());
         }
         if (value instanceof String s) {
@@ -198,7 +198,7 @@ final class NcsStateJson {
         if (value == null) {
             return "missing";
         }
-        if (value instanceof Json.Number n) {
+        if (value instanceof Json.JsonNumber n) {
             return n.text();
         }
         if (value instanceof String s) {

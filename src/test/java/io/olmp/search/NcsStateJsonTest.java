@@ -90,7 +90,7 @@ class NcsStateJsonTest {
     @Test
     void jsonReaderHandlesEscapesAndRejectsTrailingText() {
         Object parsed = Json.parse(" {\"a\\n\\u0041\": [1, -2.5e-3, true, null, \"x\\\"y\"]} ");
-        assertEquals("{a\nA=[Number[text=1], Number[text=-2.5e-3], true, null, x\"y]}", parsed.toString());
+        assertEquals("{a\nA=[JsonNumber[text=1], JsonNumber[text=-2.5e-3], true, null, x\"y]}", parsed.toString());
         assertThrows(IllegalArgumentException.class, () -> Json.parse("{} x"));
         assertThrows(IllegalArgumentException.class, () -> Json.parse("[01]"));
         assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1, \"a\": 2}"));
