@@ -1,0 +1,45 @@
+package io.olmp.pipeline;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one pruning loop did: search, prune, adjust.
+ *
+ * @param bestX              the best search vector (percent pruned per layer)
+ * @param thresholds         its absolute magnitude thresholds per layer
+ * @param keptByLayer        weights kept per layer after adjusting (nnz of W * M)
+ * @param sizeByLayer        weights per layer
+ * @param searchAccuracy     validation accuracy of the best candidate before adjusting
+ * @param disconnected       whether some layer kept no weight
+ */
+public record LoopRecord(
+        int loop,
+        double sigma,
+        int generations,
+        long evaluations,
+        List<Double> bestX,
+        Map<String, Double> thresholds,
+        double bestFitness,
+        double loopStartValidationAccuracy,
+        double searchAccuracy,
+        Map<String, Long> keptByLayer,
+        Map<String, Long> sizeByLayer,
+        double validationAccuracy,
+        double testAccuracy,
+        double searchSeconds,
+        double adjustSeconds,
+        boolean disconnected) {
+
+    public long kept() {
+        return keptByLayer.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long size() {
+        return sizeByLayer.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public double compressionRatio() {
+        return kept() == 0 ? Double.POSITIVE_INFINITY : (double) size() / kept();
+    }
+}

@@ -1,0 +1,248 @@
+package io.olmp.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.olmp.config.OlmpSettings;
+import io.olmp.config.PruneSettings;
+import io.olmp.config.SearchSettings;
+import io.olmp.data.DataSplits;
+import io.olmp.model.Accuracy;
+import io.olmp.model.LayerWeights;
+import io.olmp.model.ModelFiles;
+import io.olmp.prune.Adjuster;
+import io.olmp.prune.CandidateResult;
+import io.olmp.prune.CandidateScorer;
+import io.olmp.prune.LayerMasks;
+import io.olmp.prune.LayerThresholds;
+import io.olmp.prune.MagnitudePruner;
+import io.olmp.prune.Objective;
+import io.olmp.prune.PercentileCodec;
+import io.olmp.search.GenerationStats;
+import io.olmp.search.Ncs;
+import io.olmp.search.NcsParams;
+import io.olmp.search.NcsState;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * OLMP (Li et al., IJCAI 2018; algorithm.md section 4): for each pruning loop, NCS-C searches the
+ * per-layer pruning percentages that minimise the weights kept subject to the validation
+ * accuracy dropping by at most delta; the best thresholds prune the model; K SGD iterations
+ * adjust it (DS or fixed masks). The model is kept as dense W plus masks M, its effective weights
+ * are W * M. After every generation a checkpoint is written; {@link #run} resumes from it.
+ */
+public final class OlmpPipeline {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final OlmpSettings settings;
+    private final DataSplits splits;
+    private final Path out;
+    private final Consumer<String> log;
+
+    public OlmpPipeline(OlmpSettings settings, DataSplits splits, Path out, Consumer<String> log) {
+        this.settings = settings;
+        this.splits = splits;
+        this.out = out;
+        this.log = log;
+    }
+
+    /**
+     * Runs (or resumes) the loops on a reference model and writes {@code result.json} and the
+     * final model.
+     */
+    public RunResult run(MultiLayerNetwork reference) throws IOException {
+        long wallStart = System.nanoTime();
+        PruneSettings prune = settings.prune();
+        Accuracy.Count referenceValidation = Accuracy.count(reference, splits.validation());
+        Accuracy.Count referenceTest = Accuracy.count(reference, splits.test());
+
+        RunCheckpoint checkpoint = new RunCheckpoint(out.resolve("checkpoint"));
+        MultiLayerNetwork model;
+        LayerMasks masks;
+        List<LoopRecord> records;
+        int firstLoop;
+        Optional<NcsState> resumedSearch = Optional.empty();
+        double elapsedBefore = 0;
+        if (checkpoint.exists()) {
+            RunCheckpoint.State state = checkpoint.load();
+            model = state.model();
+            masks = state.masks();
+            records = new ArrayList<>(state.finished());
+            firstLoop = state.loop();
+            resumedSearch = state.search();
+            elapsedBefore = state.elapsedSeconds();
+            log.accept(String.format("resume: loop %d, %s", firstLoop, resumedSearch
+                    .map(s -> "after generation " + s.generation()).orElse("before its search")));
+        } else {
+            model = reference.clone();
+            masks = LayerMasks.allKept(model);
+            records = new ArrayList<>();
+            firstLoop = 1;
+        }
+        log.accept(String.format("olmp: %d loops x %d generations x %d candidates on %,d validation images, delta %.3f",
+                prune.loops(), settings.search().generations(), settings.search().population(),
+                splits.validation().count(), prune.delta()));
+
+        for (int loop = firstLoop; loop <= prune.loops(); loop++) {
+            if (resumedSearch.isEmpty()) {
+                checkpoint.startLoop(loop, model, masks, records, elapsed(elapsedBefore, wallStart));
+            }
+            LoopRecord record = runLoop(loop, model, masks, referenceValidation.fraction(), resumedSearch,
+                    checkpoint, elapsedBefore, wallStart);
+            resumedSearch = Optional.empty();
+            records.add(record);
+            logLoop(record);
+        }
+
+        MultiLayerNetwork finalModel = model.clone();
+        MagnitudePruner.applyInPlace(finalModel, masks);
+        Accuracy.Count finalValidation = Accuracy.count(finalModel, splits.validation());
+        Accuracy.Count finalTest = Accuracy.count(finalModel, splits.test());
+        ModelFiles.save(finalModel, out.resolve("model/pruned.zip"));
+        Map<String, Long> kept = nonZero(finalModel);
+        Map<String, Long> sizes = LayerWeights.sizes(finalModel);
+        long keptTotal = kept.values().stream().mapToLong(Long::longValue).sum();
+        long sizeTotal = sizes.values().stream().mapToLong(Long::longValue).sum();
+        RunResult result = new RunResult("olmp-result", 1, settings.model().architecture(), settings.data().source(),
+                settings.seed(), prune.loops(), keptTotal == 0 ? 0 : (double) sizeTotal / keptTotal,
+                (double) keptTotal / sizeTotal, kept, sizes, referenceValidation.fraction(), referenceTest.fraction(),
+                finalValidation.fraction(), finalTest.fraction(), prune.delta(),
+                records.stream().mapToLong(LoopRecord::evaluations).sum(), elapsed(elapsedBefore, wallStart), records);
+        ModelFiles.writeString(out.resolve("result.json"), JSON.writeValueAsString(result));
+        return result;
+    }
+
+    private LoopRecord runLoop(int loop, MultiLayerNetwork model, LayerMasks masks, double referenceValidation,
+                               Optional<NcsState> resumed, RunCheckpoint checkpoint, double elapsedBefore,
+                               long wallStart) throws IOException {
+        PruneSettings prune = settings.prune();
+        SearchSettings search = settings.search();
+        long searchStart = System.nanoTime();
+        CandidateScorer scorer = new CandidateScorer(model, masks);
+        PercentileCodec codec = new PercentileCodec(scorer.magnitudes());
+        double loopStartAccuracy = scorer.scoreUnpruned(splits.validation()).accuracy();
+        double baseline = prune.baseline().equals("reference") ? referenceValidation : loopStartAccuracy;
+        Objective objective = new Objective(baseline, prune.delta());
+        LocalEvaluator evaluator = new LocalEvaluator(scorer, codec, objective, splits.validation());
+
+        double sigma = prune.sigmaForLoop(loop);
+        NcsParams params = NcsParams.defaults(search.population(), search.generations(), codec.lowerBounds(),
+                codec.upperBounds()).withInitialSigma(sigma).withR(search.r()).withLambdaRange(search.lambdaRange());
+        Ncs ncs = new Ncs(params);
+        GenerationProgress progress = new GenerationProgress(loop, prune.loops(), search.generations(), log);
+        NcsState state;
+        if (resumed.isPresent()) {
+            state = resumed.get();
+        } else {
+            state = ncs.init(evaluator, searchSeed(loop), codec.currentSparsityPercent(), codec.upperBounds(),
+                    (stats, s) -> progress.generation(stats, evaluator.lastResults()));
+            checkpoint.generationDone(state, elapsed(elapsedBefore, wallStart));
+        }
+        while (!ncs.isFinished(state)) {
+            state = ncs.step(state, evaluator, (stats, s) -> progress.generation(stats, evaluator.lastResults()));
+            checkpoint.generationDone(state, elapsed(elapsedBefore, wallStart));
+        }
+        double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
+
+        LayerThresholds thresholds = codec.decode(state.bestX());
+        CandidateResult best = scorer.score(splits.validation(), List.of(thresholds)).get(0);
+        LayerMasks pruned = MagnitudePruner.masks(MagnitudePruner.effectiveWeights(model, masks), thresholds);
+        masks.byLayer().forEach((name, m) -> m.assign(pruned.of(name)));
+
+        long adjustStart = System.nanoTime();
+        int k = prune.adjustIterations();
+        new Adjuster(prune, settings.train().batchSize()).adjust(model, masks, thresholds, splits.train(),
+                adjustSeed(loop), done -> {
+                    if (done % Math.max(1, k / 4) == 0 && done < k) {
+                        log.accept(String.format("loop %d  adjust %,d/%,d", loop, done, k));
+                    }
+                });
+        double adjustSeconds = (System.nanoTime() - adjustStart) / 1e9;
+
+        MultiLayerNetwork effective = model.clone();
+        MagnitudePruner.applyInPlace(effective, masks);
+        Accuracy.Count validation = Accuracy.count(effective, splits.validation());
+        Accuracy.Count test = Accuracy.count(effective, splits.test());
+        Map<String, Long> kept = nonZero(effective);
+        return new LoopRecord(loop, sigma, state.generation(), state.evaluations(),
+                Arrays.stream(state.bestX()).boxed().toList(), thresholds.byLayer(), state.bestFitness(),
+                loopStartAccuracy, best.accuracy(), kept, LayerWeights.sizes(model), validation.fraction(),
+                test.fraction(), searchSeconds, adjustSeconds, kept.values().stream().anyMatch(v -> v == 0));
+    }
+
+    private void logLoop(LoopRecord r) {
+        String layers = r.keptByLayer().entrySet().stream()
+                .map(e -> String.format("%s %.2f%%", e.getKey(),
+                        100.0 * (1 - (double) e.getValue() / r.sizeByLayer().get(e.getKey()))))
+                .collect(Collectors.joining(", "));
+        log.accept(String.format("loop %d done: kept %,d of %,d weights (%.1fx); sparsity %s; validation %.4f "
+                        + "(search %.4f, loop start %.4f), test %.4f; search %.0f s, adjust %.0f s%s",
+                r.loop(), r.kept(), r.size(), r.compressionRatio(), layers, r.validationAccuracy(), r.searchAccuracy(),
+                r.loopStartValidationAccuracy(), r.testAccuracy(), r.searchSeconds(), r.adjustSeconds(),
+                r.disconnected() ? "  WARNING: a layer kept no weight" : ""));
+    }
+
+    private static Map<String, Long> nonZero(MultiLayerNetwork net) {
+        Map<String, Long> kept = new LinkedHashMap<>();
+        LayerWeights.sizes(net).keySet().forEach(name -> kept.put(name,
+                net.getLayer(name).getParam(LayerWeights.WEIGHT_KEY).neq(0).castTo(
+                        org.nd4j.linalg.api.buffer.DataType.INT64).sumNumber().longValue()));
+        return kept;
+    }
+
+    private long searchSeed(int loop) {
+        return settings.seeds().search() + 1_000_003L * loop;
+    }
+
+    private long adjustSeed(int loop) {
+        return settings.seeds().batchOrder() ^ (0x5DEECE66DL * loop);
+    }
+
+    private static double elapsed(double before, long wallStart) {
+        return before + (System.nanoTime() - wallStart) / 1e9;
+    }
+
+    /** One progress line per generation: best kept fraction, ratio, feasible count, speed, ETA. */
+    static final class GenerationProgress {
+        private final int loop;
+        private final int loops;
+        private final int generations;
+        private final Consumer<String> log;
+        private final long start = System.nanoTime();
+        private long candidates;
+
+        GenerationProgress(int loop, int loops, int generations, Consumer<String> log) {
+            this.loop = loop;
+            this.loops = loops;
+            this.generations = generations;
+            this.log = log;
+        }
+
+        void generation(GenerationStats stats, List<CandidateResult> results) {
+            candidates += stats.evaluated();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = candidates / seconds;
+            double best = stats.bestFitness();
+            String bestText = best <= 1 ? String.format("best kept %.4f (%.1fx)", best, best > 0 ? 1 / best : 0)
+                    : String.format("no feasible yet (best %.4f)", best);
+            long disconnected = results.stream().filter(r -> r != null && r.disconnected()).count();
+            double loopEta = (generations - stats.generation()) * stats.evaluated() / rate;
+            log.accept(String.format("loop %d/%d  gen %3d/%d  %s  feasible %d/%d  %.1f cand/s  loop ETA %s%s%s",
+                    loop, loops, stats.generation(), generations, bestText, stats.feasible(), stats.evaluated(), rate,
+                    ReferenceTraining.duration(loopEta),
+                    stats.failed() > 0 ? "  failed " + stats.failed() : "",
+                    disconnected > 0 ? "  disconnected " + disconnected : ""));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.olmp.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.olmp.model.ModelFiles;
+import io.olmp.prune.LayerMasks;
+import io.olmp.search.NcsState;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The resumable state of an OLMP run, in {@code <out>/checkpoint/}:
+ * <ul>
+ *   <li>{@code loop-NNN-start.zip} and {@code loop-NNN-start.masks}: the model (dense W with its
+ *       updater state) and masks at the start of loop NNN, written once per loop;</li>
+ *   <li>{@code state.json}: the loop number, the file names above, the finished loops' records,
+ *       the elapsed seconds, and the NCS state after the last completed generation (absent
+ *       before generation 0), rewritten after every generation.</li>
+ * </ul>
+ * Every file is written to a temp file and renamed; loop files are written before the state
+ * that names them, and the previous loop's files are deleted after it, so a kill at any point
+ * leaves a consistent state.
+ */
+public final class RunCheckpoint {
+
+    /** The loaded state. */
+    public record State(int loop, MultiLayerNetwork model, LayerMasks masks, List<LoopRecord> finished,
+                        Optional<NcsState> search, double elapsedSeconds) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path dir;
+    private String modelFile;
+    private String masksFile;
+    private List<LoopRecord> finished = List.of();
+    private int loop;
+
+    public RunCheckpoint(Path dir) {
+        this.dir = dir;
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(stateFile());
+    }
+
+    /** Starts loop {@code loop}: saves its starting model and masks and a state without search. */
+    public void startLoop(int loop, MultiLayerNetwork model, LayerMasks masks, List<LoopRecord> finishedLoops,
+                          double elapsedSeconds) throws IOException {
+        String previousModel = modelFile;
+        String previousMasks = masksFile;
+        this.loop = loop;
+        this.finished = List.copyOf(finishedLoops);
+        this.modelFile = String.format("loop-%03d-start.zip", loop);
+        this.masksFile = String.format("loop-%03d-start.masks", loop);
+        ModelFiles.save(model, dir.resolve(modelFile));
+        writeMasks(masks, dir.resolve(masksFile));
+        writeState(null, elapsedSeconds);
+        if (previousModel != null && !previousModel.equals(modelFile)) {
+            Files.deleteIfExists(dir.resolve(previousModel));
+            Files.deleteIfExists(dir.resolve(previousMasks));
+        }
+    }
+
+    /** After a generation: the search state of the current loop. */
+    public void generationDone(NcsState search, double elapsedSeconds) throws IOException {
+        writeState(search, elapsedSeconds);
+    }
+
+    public State load() throws IOException {
+        JsonNode state = JSON.readTree(stateFile().toFile());
+        if (!"olmp-run-checkpoint".equals(state.path("format").asText()) || state.path("version").asInt() != 1) {
+            throw new IOException(stateFile() + ": not an olmp run checkpoint of version 1");
+        }
+        loop = state.path("loop").asInt();
+        modelFile = state.path("model").asText();
+        masksFile = state.path("masks").asText();
+        List<LoopRecord> records = new ArrayList<>();
+        for (JsonNode r : state.path("finishedLoops")) {
+            records.add(JSON.treeToValue(r, LoopRecord.class));
+        }
+        finished = List.copyOf(records);
+        MultiLayerNetwork model = ModelFiles.load(dir.resolve(modelFile));
+        LayerMasks masks;
+        try (InputStream in = Files.newInputStream(dir.resolve(masksFile))) {
+            masks = LayerMasks.read(in, dir.resolve(masksFile).toString());
+        }
+        Optional<NcsState> search = state.hasNonNull("search")
+                ? Optional.of(NcsState.fromJson(state.get("search").asText())) : Optional.empty();
+        return new State(loop, model, masks, finished, search, state.path("elapsedSeconds").asDouble());
+    }
+
+    private void writeState(NcsState search, double elapsedSeconds) throws IOException {
+        ObjectNode state = JSON.createObjectNode()
+                .put("format", "olmp-run-checkpoint")
+                .put("version", 1)
+                .put("loop", loop)
+                .put("model", modelFile)
+                .put("masks", masksFile)
+                .put("elapsedSeconds", elapsedSeconds);
+        ArrayNode records = state.putArray("finishedLoops");
+        finished.forEach(r -> records.add(JSON.valueToTree(r)));
+        if (search != null) {
+            state.put("search", search.toJson());
+        }
+        ModelFiles.writeString(stateFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
+    }
+
+    private static void writeMasks(LayerMasks masks, Path target) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                masks.write(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private Path stateFile() {
+        return dir.resolve("state.json");
+    }
+}
