@@ -199,6 +199,7 @@ public final class Ncs {
             successes[k] = p.successes();
         }
 
+        // steps 1-2 of the class documentation: propose and reflect, then score in one batch
         double[][] y = new double[n][dim];
         for (int k = 0; k < n; k++) {
             for (int d = 0; d < dim; d++) {
@@ -209,6 +210,7 @@ public final class Ncs {
         ScoredBatch scores = score(y, evaluator);
         double[] g = scores.values;
 
+        // step 3
         double bestFitness = state.bestFitness();
         double[] bestX = null;
         for (int k = 0; k < n; k++) {
@@ -221,10 +223,12 @@ public final class Ncs {
             bestX = state.bestX();
         }
 
+        // step 5 (step 4, G_k, is computed with the acceptance below)
         double[][] corr = correlations(x, y, sigma);
         double[] corrParent = corr[0];
         double[] corrChild = corr[1];
 
+        // step 6
         double lambdaSigma = state.lambdaSigma();
         double[] lambda = new double[n];
         for (int k = 0; k < n; k++) {
@@ -232,6 +236,7 @@ public final class Ncs {
         }
         double nextLambdaSigma = params.lambdaRange() - params.lambdaRange() * t / params.tmax();
 
+        // steps 4 and 7
         int accepted = 0;
         for (int k = 0; k < n; k++) {
             double childFitness = normalisedChildFitness(f[k], g[k], bestFitness);
@@ -244,6 +249,7 @@ public final class Ncs {
             }
         }
 
+        // step 8
         if (t % params.epoch() == 0) {
             for (int k = 0; k < n; k++) {
                 updateSigma(sigma[k], successes[k]);
