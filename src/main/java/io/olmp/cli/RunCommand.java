@@ -1,27 +1,36 @@
 package io.olmp.cli;
 
 import io.olmp.config.OlmpSettings;
+import io.olmp.config.SettingsException;
+import io.olmp.config.SettingsLoader;
 import io.olmp.data.DataSplits;
+import io.olmp.model.ModelFiles;
 import io.olmp.pipeline.DataPreparation;
-import io.olmp.pipeline.ReferenceResult;
+import io.olmp.pipeline.OlmpPipeline;
 import io.olmp.pipeline.ReferenceTraining;
+import io.olmp.pipeline.RunResult;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code olmp run}: the main job. Today it fetches the data if absent and trains (or reuses)
- * the reference model, printing its accuracy; the search, pruning and adjusting stages are
- * not built yet.
+ * {@code olmp run}: the main job. Reference model (trained, reused or loaded), then the OLMP
+ * loops (NCS search, prune, adjust), checkpointed after every generation.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the main job on the given conf (default: the embedded quickstart).",
-                "Now: fetch data if absent, train or reuse the reference model, print its accuracy.",
-                "Not yet: the NCS search, pruning and adjusting loops."})
+        description = {"Run OLMP on the given conf (default: the embedded quickstart): train or load the reference",
+                "model, then loops x (NCS search -> prune -> adjust). Resumable with --resume."})
 final class RunCommand implements Callable<Integer> {
+
+    private static final String EXTERNAL_MARK = "model/reference.external";
 
     @Mixin
     ConfigOptions config;
@@ -29,17 +38,69 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/run-<conf>-<data>-seed<seed>)")
     Path out;
 
+    @Option(names = "--reference", paramLabel = "ZIP", description = "use this trained DL4J model instead of training one")
+    Path reference;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "continue the run in DIR from its last checkpoint, with the settings in DIR/run.conf")
+    Path resume;
+
     @Override
     public Integer call() throws Exception {
-        OlmpSettings settings = config.load();
-        Path dir = out != null ? out : config.defaultOut(settings, "run");
+        OlmpSettings settings;
+        Path dir;
+        if (resume != null) {
+            if (config.conf != null || out != null || reference != null) {
+                throw new SettingsException("--resume takes the settings, output and reference of the run it continues;"
+                        + " do not combine it with --conf, --out or --reference");
+            }
+            Path runConf = resume.resolve("run.conf");
+            if (!Files.isRegularFile(runConf)) {
+                throw new SettingsException(resume + " is not a run folder: " + runConf + " is missing");
+            }
+            settings = SettingsLoader.load(Optional.of(runConf), config.overrides);
+            dir = resume;
+        } else {
+            settings = config.load();
+            dir = out != null ? out : config.defaultOut(settings, "run");
+            if (Files.exists(dir.resolve("checkpoint/state.json"))) {
+                throw new SettingsException(dir + " holds a checkpoint of an earlier run: continue it with --resume "
+                        + dir + ", or choose another --out");
+            }
+        }
+        long start = System.nanoTime();
         System.out.println("olmp run: output in " + dir);
         DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
-        ReferenceResult reference = ReferenceTraining.run(settings, splits, dir, System.out::println);
-        System.out.printf("result: %s on %s, %,d iterations: validation accuracy %.2f %%, test accuracy %.2f %%%n",
-                reference.architecture(), reference.dataSource(), reference.iterations(),
-                100 * reference.validationAccuracy(), 100 * reference.testAccuracy());
-        System.out.println("result: pruning (NCS search + adjusting) is not implemented yet; see the README's status");
+        MultiLayerNetwork net = referenceModel(settings, splits, dir);
+        ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
+        RunResult result = new OlmpPipeline(settings, splits, dir, System.out::println).run(net);
+        System.out.printf("result: %.1fx compression (kept %,d of %,d weights), test accuracy %.4f (reference %.4f), "
+                        + "validation %.4f (reference %.4f, delta %.3f), %,d evaluations, %.0f s in this process%n",
+                result.compressionRatio(), result.keptByLayer().values().stream().mapToLong(Long::longValue).sum(),
+                result.sizeByLayer().values().stream().mapToLong(Long::longValue).sum(), result.finalTestAccuracy(),
+                result.referenceTestAccuracy(), result.finalValidationAccuracy(), result.referenceValidationAccuracy(),
+                result.delta(), result.evaluations(), (System.nanoTime() - start) / 1e9);
+        System.out.println("result: " + dir.resolve("result.json") + ", pruned model " + dir.resolve("model/pruned.zip"));
         return 0;
+    }
+
+    private MultiLayerNetwork referenceModel(OlmpSettings settings, DataSplits splits, Path dir) throws Exception {
+        Path zip = dir.resolve("model/reference.zip");
+        if (reference != null) {
+            MultiLayerNetwork net = ModelFiles.load(reference);
+            Files.createDirectories(zip.getParent());
+            if (!Files.exists(zip) || !Files.isSameFile(reference, zip)) {
+                Files.copy(reference, zip, StandardCopyOption.REPLACE_EXISTING);
+            }
+            ModelFiles.writeString(dir.resolve(EXTERNAL_MARK), reference.toAbsolutePath() + "\n");
+            System.out.println("reference: loaded " + reference);
+            return net;
+        }
+        if (Files.exists(dir.resolve(EXTERNAL_MARK))) {
+            System.out.println("reference: " + zip + " (given with --reference: " + List.of(
+                    Files.readString(dir.resolve(EXTERNAL_MARK)).trim()) + ")");
+            return ModelFiles.load(zip);
+        }
+        return ModelFiles.load(ReferenceTraining.run(settings, splits, dir, System.out::println).model());
     }
 }
