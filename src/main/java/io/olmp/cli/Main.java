@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Layer-wise magnitude pruning with thresholds tuned by Negatively Correlated Search (OLMP).",
-        subcommands = {RunCommand.class, TrainCommand.class, DataCommand.class, ConfigCommand.class,
+        subcommands = {RunCommand.class, TrainCommand.class, DataCommand.class, ConfigCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
