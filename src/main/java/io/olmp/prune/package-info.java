@@ -5,6 +5,8 @@
  * masks ({@link io.olmp.prune.LayerMasks}, {@link io.olmp.prune.MagnitudePruner}), sparsity,
  * the constrained objective ({@link io.olmp.prune.Objective}) and the
  * {@link io.olmp.prune.CandidateScorer} that counts correct predictions of many candidates in one
- * pass over a shard. Depends on DL4J/ND4J and the model package; never on Spark.
+ * pass over a shard, and the {@link io.olmp.prune.Adjuster} that retrains a pruned network (DS
+ * through {@link io.olmp.prune.MaskedWeightNoise}, or fixed masks). Depends on DL4J/ND4J and the
+ * model package; never on Spark.
  */
 package io.olmp.prune;
