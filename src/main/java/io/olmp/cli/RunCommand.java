@@ -5,10 +5,15 @@ import io.olmp.config.SettingsException;
 import io.olmp.config.SettingsLoader;
 import io.olmp.data.DataSplits;
 import io.olmp.model.ModelFiles;
+import io.olmp.distributed.SparkEvaluator;
+import io.olmp.distributed.SparkSessions;
 import io.olmp.pipeline.DataPreparation;
+import io.olmp.pipeline.EvaluatorFactory;
 import io.olmp.pipeline.OlmpPipeline;
 import io.olmp.pipeline.ReferenceTraining;
 import io.olmp.pipeline.RunResult;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,12 +46,28 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reference", paramLabel = "ZIP", description = "use this trained DL4J model instead of training one")
     Path reference;
 
+    @Option(names = "--local", description = "score candidates in this JVM, without Spark (olmp.scoring.evaluator = local)")
+    boolean local;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "score candidates on Spark with this master, e.g. local[2] or spark://127.0.0.1:7077 (default: olmp.spark.master)")
+    String master;
+
     @Option(names = "--resume", paramLabel = "DIR",
             description = "continue the run in DIR from its last checkpoint, with the settings in DIR/run.conf")
     Path resume;
 
     @Override
     public Integer call() throws Exception {
+        if (local && master != null) {
+            throw new SettingsException("--local and --master exclude each other");
+        }
+        if (local) {
+            config.overrides.add("scoring.evaluator=local");
+        } else if (master != null) {
+            config.overrides.add("scoring.evaluator=spark");
+            config.overrides.add("spark.master=\"" + master + "\"");
+        }
         OlmpSettings settings;
         Path dir;
         if (resume != null) {
@@ -73,7 +94,21 @@ final class RunCommand implements Callable<Integer> {
         DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
         MultiLayerNetwork net = referenceModel(settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
-        RunResult result = new OlmpPipeline(settings, splits, dir, System.out::println).run(net);
+        RunResult result;
+        int shardSize = settings.scoring().shardSize();
+        if (settings.scoring().evaluator().equals("local")) {
+            System.out.println("scoring: in this JVM");
+            result = new OlmpPipeline(settings, splits, dir, EvaluatorFactory.local(splits.validation(), shardSize),
+                    System.out::println).run(net);
+        } else {
+            try (SparkSession session = SparkSessions.start(settings.spark())) {
+                System.out.printf("scoring: Spark %s, master %s, default parallelism %d%n", session.version(),
+                        session.sparkContext().master(), session.sparkContext().defaultParallelism());
+                JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+                result = new OlmpPipeline(settings, splits, dir,
+                        SparkEvaluator.factory(jsc, splits.validation(), shardSize), System.out::println).run(net);
+            }
+        }
         System.out.printf("result: %.1fx compression (kept %,d of %,d weights), test accuracy %.4f (reference %.4f), "
                         + "validation %.4f (reference %.4f, delta %.3f), %,d evaluations, %.0f s in this process%n",
                 result.compressionRatio(), result.keptByLayer().values().stream().mapToLong(Long::longValue).sum(),

@@ -12,6 +12,8 @@ public record OlmpSettings(
         TrainSettings train,
         PruneSettings prune,
         SearchSettings search,
+        ScoringSettings scoring,
+        SparkSettings spark,
         String rendered) {
 
     public SeedStreams seeds() {

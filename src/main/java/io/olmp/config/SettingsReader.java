@@ -25,6 +25,9 @@ final class SettingsReader {
                 train(),
                 prune(),
                 search(),
+                new ScoringSettings(oneOf("scoring.evaluator", ScoringSettings.EVALUATORS),
+                        getInt("scoring.shard-size", 1)),
+                new SparkSettings(nonEmpty("spark.master"), nonEmpty("spark.app-name")),
                 rendered);
     }
 

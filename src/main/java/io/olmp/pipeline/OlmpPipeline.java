@@ -11,7 +11,7 @@ import io.olmp.model.LayerWeights;
 import io.olmp.model.ModelFiles;
 import io.olmp.prune.Adjuster;
 import io.olmp.prune.CandidateResult;
-import io.olmp.prune.CandidateScorer;
+import io.olmp.prune.WeightMagnitudes;
 import io.olmp.prune.LayerMasks;
 import io.olmp.prune.LayerThresholds;
 import io.olmp.prune.MagnitudePruner;
@@ -49,11 +49,14 @@ public final class OlmpPipeline {
     private final DataSplits splits;
     private final Path out;
     private final Consumer<String> log;
+    private final EvaluatorFactory evaluators;
 
-    public OlmpPipeline(OlmpSettings settings, DataSplits splits, Path out, Consumer<String> log) {
+    public OlmpPipeline(OlmpSettings settings, DataSplits splits, Path out, EvaluatorFactory evaluators,
+                        Consumer<String> log) {
         this.settings = settings;
         this.splits = splits;
         this.out = out;
+        this.evaluators = evaluators;
         this.log = log;
     }
 
@@ -129,34 +132,37 @@ public final class OlmpPipeline {
         PruneSettings prune = settings.prune();
         SearchSettings search = settings.search();
         long searchStart = System.nanoTime();
-        CandidateScorer scorer = new CandidateScorer(model, masks);
-        PercentileCodec codec = new PercentileCodec(scorer.magnitudes());
-        double loopStartAccuracy = scorer.scoreUnpruned(splits.validation()).accuracy();
-        double baseline = prune.baseline().equals("reference") ? referenceValidation : loopStartAccuracy;
-        Objective objective = new Objective(baseline, prune.delta());
-        LocalEvaluator evaluator = new LocalEvaluator(scorer, codec, objective, splits.validation());
-
+        WeightMagnitudes magnitudes = WeightMagnitudes.of(MagnitudePruner.effectiveWeights(model, masks));
+        PercentileCodec codec = new PercentileCodec(magnitudes);
         double sigma = prune.sigmaForLoop(loop);
         NcsParams params = NcsParams.defaults(search.population(), search.generations(), codec.lowerBounds(),
                 codec.upperBounds()).withInitialSigma(sigma).withR(search.r()).withLambdaRange(search.lambdaRange());
         Ncs ncs = new Ncs(params);
         GenerationProgress progress = new GenerationProgress(loop, prune.loops(), search.generations(), log);
         NcsState state;
-        if (resumed.isPresent()) {
-            state = resumed.get();
-        } else {
-            state = ncs.init(evaluator, searchSeed(loop), codec.currentSparsityPercent(), codec.upperBounds(),
-                    (stats, s) -> progress.generation(stats, evaluator.lastResults()));
-            checkpoint.generationDone(state, elapsed(elapsedBefore, wallStart));
-        }
-        while (!ncs.isFinished(state)) {
-            state = ncs.step(state, evaluator, (stats, s) -> progress.generation(stats, evaluator.lastResults()));
-            checkpoint.generationDone(state, elapsed(elapsedBefore, wallStart));
+        double loopStartAccuracy;
+        LayerThresholds thresholds;
+        CandidateResult best;
+        try (ThresholdEvaluator evaluator = evaluators.create(model, masks, magnitudes, codec)) {
+            loopStartAccuracy = evaluator.scoreOne(LayerThresholds.none(magnitudes.layers())).accuracy();
+            double baseline = prune.baseline().equals("reference") ? referenceValidation : loopStartAccuracy;
+            evaluator.setObjective(new Objective(baseline, prune.delta()));
+            if (resumed.isPresent()) {
+                state = resumed.get();
+            } else {
+                state = ncs.init(evaluator, searchSeed(loop), codec.currentSparsityPercent(), codec.upperBounds(),
+                        (stats, s) -> progress.generation(stats, evaluator.lastResults()));
+                checkpoint.generationDone(state, elapsed(elapsedBefore, wallStart));
+            }
+            while (!ncs.isFinished(state)) {
+                state = ncs.step(state, evaluator, (stats, s) -> progress.generation(stats, evaluator.lastResults()));
+                checkpoint.generationDone(state, elapsed(elapsedBefore, wallStart));
+            }
+            thresholds = codec.decode(state.bestX());
+            best = evaluator.scoreOne(thresholds);
         }
         double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
 
-        LayerThresholds thresholds = codec.decode(state.bestX());
-        CandidateResult best = scorer.score(splits.validation(), List.of(thresholds)).get(0);
         LayerMasks pruned = MagnitudePruner.masks(MagnitudePruner.effectiveWeights(model, masks), thresholds);
         masks.byLayer().forEach((name, m) -> m.assign(pruned.of(name)));
 

@@ -55,41 +55,70 @@ public final class CandidateScorer {
 
     /** Top-1 correct counts of the loop-start model (W * M) itself. */
     public CandidateResult scoreUnpruned(LabeledImages shard) {
-        Map<String, Double> zero = new LinkedHashMap<>();
-        effectiveWeights.keySet().forEach(name -> zero.put(name, 0.0));
-        return score(shard, List.of(new LayerThresholds(zero))).get(0);
+        return score(shard, List.of(LayerThresholds.none(effectiveWeights.keySet()))).get(0);
     }
 
     public List<CandidateResult> score(LabeledImages shard, List<LayerThresholds> candidates) {
-        List<INDArray> params = new ArrayList<>(candidates.size());
-        for (LayerThresholds t : candidates) {
-            params.add(maskedParams(t));
-        }
-        long[] correct = new long[candidates.size()];
-        for (int from = 0; from < shard.count(); from += chunk) {
-            int to = Math.min(shard.count(), from + chunk);
-            INDArray features = Batches.features(shard, from, to);
-            for (int c = 0; c < candidates.size(); c++) {
-                scratch.setParams(params.get(c));
-                int[] predicted = scratch.output(features, false).argMax(1).toIntVector();
-                for (int i = 0; i < predicted.length; i++) {
-                    if (predicted[i] == shard.labels()[from + i]) {
-                        correct[c]++;
-                    }
-                }
-            }
-        }
+        ShardCounts counts = counts(shard, candidates);
         List<CandidateResult> results = new ArrayList<>(candidates.size());
         for (int c = 0; c < candidates.size(); c++) {
-            results.add(result(candidates.get(c), correct[c], shard.count()));
+            if (counts.failures()[c] != null) {
+                throw new IllegalStateException("candidate " + c + " failed: " + counts.failures()[c]);
+            }
+            results.add(result(magnitudes, candidates.get(c), counts.correct()[c], counts.total()));
         }
         return results;
     }
 
-    private CandidateResult result(LayerThresholds t, long correct, long total) {
+    /**
+     * Correct predictions of every candidate on the shard, the data read once. A candidate whose
+     * scoring throws is reported in {@link ShardCounts#failures()}; the others are still scored.
+     */
+    public ShardCounts counts(LabeledImages shard, List<LayerThresholds> candidates) {
+        int n = candidates.size();
+        List<INDArray> params = new ArrayList<>(n);
+        String[] failures = new String[n];
+        for (int c = 0; c < n; c++) {
+            try {
+                params.add(maskedParams(candidates.get(c)));
+            } catch (RuntimeException e) {
+                params.add(null);
+                failures[c] = describe(e);
+            }
+        }
+        long[] correct = new long[n];
+        for (int from = 0; from < shard.count(); from += chunk) {
+            int to = Math.min(shard.count(), from + chunk);
+            INDArray features = Batches.features(shard, from, to);
+            for (int c = 0; c < n; c++) {
+                if (failures[c] != null) {
+                    continue;
+                }
+                try {
+                    scratch.setParams(params.get(c));
+                    int[] predicted = scratch.output(features, false).argMax(1).toIntVector();
+                    for (int i = 0; i < predicted.length; i++) {
+                        if (predicted[i] == shard.labels()[from + i]) {
+                            correct[c]++;
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    failures[c] = describe(e);
+                }
+            }
+        }
+        return new ShardCounts(correct, shard.count(), failures);
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** A candidate's counts plus the weights its thresholds keep (computed from the magnitudes alone). */
+    public static CandidateResult result(WeightMagnitudes magnitudes, LayerThresholds t, long correct, long total) {
         Map<String, Long> kept = new LinkedHashMap<>();
         boolean disconnected = false;
-        for (String layer : effectiveWeights.keySet()) {
+        for (String layer : magnitudes.layers()) {
             long k = magnitudes.kept(layer, t.of(layer));
             kept.put(layer, k);
             disconnected |= k == 0;

@@ -19,6 +19,13 @@ public record LayerThresholds(Map<String, Double> byLayer) {
         byLayer = Collections.unmodifiableMap(new LinkedHashMap<>(byLayer));
     }
 
+    /** Threshold 0 on every layer: prunes nothing beyond what is already pruned. */
+    public static LayerThresholds none(Iterable<String> layers) {
+        Map<String, Double> zero = new LinkedHashMap<>();
+        layers.forEach(name -> zero.put(name, 0.0));
+        return new LayerThresholds(zero);
+    }
+
     public double of(String layer) {
         Double e = byLayer.get(layer);
         if (e == null) {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResumeAfterKillTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] QUICKSTART = {"--conf", "conf/quickstart.conf"};
+    private static final String[] QUICKSTART = {"--conf", "conf/quickstart.conf", "--local"};
 
     @Test
     void killedAndResumedRunEqualsUninterruptedRun(@TempDir Path tmp) throws Exception {
@@ -47,6 +47,8 @@ class ResumeAfterKillTest {
         runAndKill(new String[] {"run", "--resume", killed.toString()}, tmp.resolve("second.log"),
                 () -> generationOf(state, 2) >= 0);
         assertEquals(0, Main.execute("run", "--resume", killed.toString()));
+        assertTrue(Files.readString(killed.resolve("run.conf")).contains("evaluator=local"),
+                "the resumed runs keep the --local of the first one");
 
         JsonNode a = JSON.readTree(straight.resolve("result.json").toFile());
         JsonNode b = JSON.readTree(killed.resolve("result.json").toFile());

@@ -1,0 +1,36 @@
+package io.olmp.distributed;
+
+import io.olmp.prune.ShardCounts;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The task: score every candidate of the generation on each shard of the partition. A top-level
+ * class holding only broadcasts, so no closure captures driver state.
+ */
+final class ScoreShardFunction implements FlatMapFunction<Iterator<ValidationShard>, ShardCounts> {
+
+    private static final long serialVersionUID = 1L;
+    private final Broadcast<ModelRecipe> model;
+    private final Broadcast<CandidateBatch> candidates;
+    private final int shardSize;
+
+    ScoreShardFunction(Broadcast<ModelRecipe> model, Broadcast<CandidateBatch> candidates, int shardSize) {
+        this.model = model;
+        this.candidates = candidates;
+        this.shardSize = shardSize;
+    }
+
+    @Override
+    public Iterator<ShardCounts> call(Iterator<ValidationShard> shards) {
+        var thresholds = candidates.value().toThresholds();
+        ShardCounts sum = ShardCounts.empty(thresholds.size());
+        while (shards.hasNext()) {
+            sum = sum.plus(ExecutorScorerCache.scorer(model, shardSize).counts(shards.next().images(), thresholds));
+        }
+        return List.of(sum).iterator();
+    }
+}
