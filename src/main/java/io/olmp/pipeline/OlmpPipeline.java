@@ -22,6 +22,7 @@ import io.olmp.search.Ncs;
 import io.olmp.search.NcsParams;
 import io.olmp.search.NcsState;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -163,12 +164,14 @@ public final class OlmpPipeline {
         }
         double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
 
-        LayerMasks pruned = MagnitudePruner.masks(MagnitudePruner.effectiveWeights(model, masks), thresholds);
+        Map<String, INDArray> effectiveWeights = MagnitudePruner.effectiveWeights(model, masks);
+        LayerMasks pruned = MagnitudePruner.masks(effectiveWeights, thresholds);
+        LayerThresholds boundaries = MagnitudePruner.boundaries(effectiveWeights, pruned, thresholds);
         masks.byLayer().forEach((name, m) -> m.assign(pruned.of(name)));
 
         long adjustStart = System.nanoTime();
         int k = prune.adjustIterations();
-        new Adjuster(prune, settings.train().batchSize()).adjust(model, masks, thresholds, splits.train(),
+        new Adjuster(prune, settings.train().batchSize()).adjust(model, masks, boundaries, splits.train(),
                 adjustSeed(loop), done -> {
                     if (done % Math.max(1, k / 4) == 0 && done < k) {
                         log.accept(String.format("loop %d  adjust %,d/%,d", loop, done, k));

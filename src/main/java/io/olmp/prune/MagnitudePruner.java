@@ -41,6 +41,27 @@ public final class MagnitudePruner {
         return new LayerMasks(masks);
     }
 
+    /**
+     * The thresholds DS adjusting refreshes masks against: per layer, e or the smallest magnitude
+     * the new mask keeps, whichever is larger. When a candidate prunes no more of a layer than it
+     * already has, its percentile threshold is 0, and a splice band of 1.1 * 0 would bring back
+     * every pruned weight of the dense W; the smallest kept magnitude is the layer's real boundary
+     * (about the previous loop's threshold), so the band stays around it.
+     */
+    public static LayerThresholds boundaries(Map<String, INDArray> effectiveWeights, LayerMasks masks,
+                                             LayerThresholds thresholds) {
+        Map<String, Double> boundary = new LinkedHashMap<>();
+        effectiveWeights.forEach((name, w) -> {
+            double e = thresholds.of(name);
+            INDArray keptMagnitudes = Transforms.abs(w, true).muli(masks.of(name));
+            // pruned entries are 0 here: lift them above every kept magnitude before taking the minimum
+            INDArray lifted = keptMagnitudes.add(masks.of(name).rsub(1).muli(Float.MAX_VALUE / 4));
+            double smallestKept = masks.kept(name) == 0 ? e : lifted.minNumber().doubleValue();
+            boundary.put(name, Math.max(e, smallestKept));
+        });
+        return new LayerThresholds(boundary);
+    }
+
     /** Sets W := W * M in place on every prunable layer (the final model of a loop). */
     public static void applyInPlace(MultiLayerNetwork net, LayerMasks masks) {
         masks.byLayer().forEach((name, m) -> net.getLayer(name).getParam(LayerWeights.WEIGHT_KEY).muli(m));

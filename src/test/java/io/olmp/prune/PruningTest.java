@@ -68,6 +68,23 @@ class PruningTest {
         assertEquals(14, masks.totalSize());
     }
 
+    @Test
+    void dsBoundaryIsTheSmallestKeptMagnitudeWhenACandidatePrunesNothingMore() {
+        Map<String, INDArray> w = weights();
+        LayerThresholds none = codec(0, 0);
+        assertEquals(0.0, none.of("b"), "percentile 0 gives threshold 0");
+        LayerMasks masks = MagnitudePruner.masks(w, none);
+        LayerThresholds boundaries = MagnitudePruner.boundaries(w, masks, none);
+        assertEquals(0.1, boundaries.of("a"), 1e-7);
+        assertEquals(2.0, boundaries.of("b"), 1e-7, "not 0: a splice band around 0 would restore every pruned weight");
+        LayerThresholds some = codec(50, 75);
+        LayerThresholds kept = MagnitudePruner.boundaries(w, MagnitudePruner.masks(w, some), some);
+        assertEquals(0.6, kept.of("a"), 1e-7);
+        assertEquals(3.0, kept.of("b"), 1e-7);
+        LayerThresholds all = codec(100, 100);
+        assertEquals(Double.POSITIVE_INFINITY, MagnitudePruner.boundaries(w, MagnitudePruner.masks(w, all), all).of("a"));
+    }
+
     private static LayerThresholds codec(double a, double b) {
         return new PercentileCodec(WeightMagnitudes.of(weights())).decode(new double[] {a, b});
     }
