@@ -8,28 +8,32 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The task: score every candidate of the generation on each shard of the partition. A top-level
- * class holding only broadcasts, so no closure captures driver state.
+ * The task: score every candidate of the generation on each shard (by index) of the partition.
+ * A top-level class holding only broadcasts, so no closure captures driver state.
  */
-final class ScoreShardFunction implements FlatMapFunction<Iterator<ValidationShard>, ShardCounts> {
+final class ScoreShardFunction implements FlatMapFunction<Iterator<Integer>, ShardCounts> {
 
     private static final long serialVersionUID = 1L;
+    private final Broadcast<List<ValidationShard>> data;
     private final Broadcast<ModelRecipe> model;
     private final Broadcast<CandidateBatch> candidates;
     private final int shardSize;
 
-    ScoreShardFunction(Broadcast<ModelRecipe> model, Broadcast<CandidateBatch> candidates, int shardSize) {
+    ScoreShardFunction(Broadcast<List<ValidationShard>> data, Broadcast<ModelRecipe> model,
+                       Broadcast<CandidateBatch> candidates, int shardSize) {
+        this.data = data;
         this.model = model;
         this.candidates = candidates;
         this.shardSize = shardSize;
     }
 
     @Override
-    public Iterator<ShardCounts> call(Iterator<ValidationShard> shards) {
+    public Iterator<ShardCounts> call(Iterator<Integer> shards) {
         var thresholds = candidates.value().toThresholds();
         ShardCounts sum = ShardCounts.empty(thresholds.size());
         while (shards.hasNext()) {
-            sum = sum.plus(ExecutorScorerCache.scorer(model, shardSize).counts(shards.next().images(), thresholds));
+            sum = sum.plus(ExecutorScorerCache.scorer(model, shardSize).counts(data.value().get(shards.next()).images(),
+                    thresholds));
         }
         return List.of(sum).iterator();
     }

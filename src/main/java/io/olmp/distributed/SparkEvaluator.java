@@ -21,19 +21,23 @@ import java.util.List;
  * Scores each generation on Spark executors. Per loop the effective model W * M is broadcast
  * once (and the broadcast destroyed when the loop ends); per generation the thresholds are
  * broadcast and every task scores all candidates on its shards; the driver sums the integer
- * counts. Given a Spark context, never creating one.
+ * counts. Given a Spark context, never creating one. The validation data reaches executors as a
+ * broadcast made once per run (small data only; see {@link #factory}).
  */
 public final class SparkEvaluator extends ThresholdEvaluator {
 
-    private final JavaRDD<ValidationShard> shards;
+    private final Broadcast<List<ValidationShard>> data;
+    private final JavaRDD<Integer> shards;
     private final Broadcast<ModelRecipe> model;
     private final JavaSparkContext spark;
     private final int shardSize;
 
-    SparkEvaluator(JavaSparkContext spark, JavaRDD<ValidationShard> shards, int shardSize, MultiLayerNetwork model,
-                   LayerMasks masks, WeightMagnitudes magnitudes, ThresholdCodec codec) {
+    SparkEvaluator(JavaSparkContext spark, Broadcast<List<ValidationShard>> data, JavaRDD<Integer> shards,
+                   int shardSize, MultiLayerNetwork model, LayerMasks masks, WeightMagnitudes magnitudes,
+                   ThresholdCodec codec) {
         super(codec, magnitudes);
         this.spark = spark;
+        this.data = data;
         this.shards = shards;
         this.shardSize = shardSize;
         MultiLayerNetwork effective = model.clone();
@@ -42,21 +46,24 @@ public final class SparkEvaluator extends ThresholdEvaluator {
     }
 
     /**
-     * A factory whose evaluators share one persisted RDD of validation shards, one shard per
-     * partition. The shards are cut from the driver's copy of the validation split once per run.
+     * A factory whose evaluators share the validation split, cut into shards and broadcast once
+     * per run (an MNIST-sized split is a few MB; each executor fetches it once), and an RDD of
+     * shard indices, one per partition, so a task carries only its index.
      */
     public static EvaluatorFactory factory(JavaSparkContext spark, LabeledImages validation, int shardSize) {
         List<ValidationShard> cut = ValidationShard.cut(validation, shardSize);
-        JavaRDD<ValidationShard> shards = spark.parallelize(cut, cut.size()).persist(StorageLevel.MEMORY_ONLY());
+        Broadcast<List<ValidationShard>> data = spark.broadcast(cut);
+        List<Integer> indices = java.util.stream.IntStream.range(0, cut.size()).boxed().toList();
+        JavaRDD<Integer> shards = spark.parallelize(indices, cut.size()).persist(StorageLevel.MEMORY_ONLY());
         return (model, masks, magnitudes, codec) ->
-                new SparkEvaluator(spark, shards, shardSize, model, masks, magnitudes, codec);
+                new SparkEvaluator(spark, data, shards, shardSize, model, masks, magnitudes, codec);
     }
 
     @Override
     protected ShardCounts counts(List<LayerThresholds> candidates) {
         Broadcast<CandidateBatch> batch = spark.broadcast(CandidateBatch.of(candidates));
         try {
-            return shards.mapPartitions(new ScoreShardFunction(model, batch, shardSize))
+            return shards.mapPartitions(new ScoreShardFunction(data, model, batch, shardSize))
                     .fold(ShardCounts.empty(candidates.size()), ShardCounts::plus);
         } finally {
             batch.destroy();
