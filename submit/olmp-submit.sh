@@ -25,8 +25,10 @@ if [[ "$master" == spark://127.0.0.1:* && -f "$OLMP_CLUSTER_DIR/spark.properties
   props=(--properties-file "$OLMP_CLUSTER_DIR/spark.properties")
 fi
 opens=$(olmp_opens)
+launcher=(exec)
+if [[ -n "${OLMP_DRY_RUN:-}" ]]; then launcher=(echo); fi   # print the command instead (tests)
 # shellcheck disable=SC2086
-exec java $opens -Xmx"$OLMP_DRIVER_MEMORY" -Dorg.bytedeco.javacpp.maxbytes="$OLMP_OFFHEAP" -cp "$classpath" \
+"${launcher[@]}" java $opens -Xmx"$OLMP_DRIVER_MEMORY" -Dorg.bytedeco.javacpp.maxbytes="$OLMP_OFFHEAP" -cp "$classpath" \
   org.apache.spark.deploy.SparkSubmit --master "$master" "${props[@]}" \
   --conf "spark.executor.extraJavaOptions=$opens -Dorg.bytedeco.javacpp.maxbytes=$OLMP_OFFHEAP" \
   --conf spark.driver.host=127.0.0.1 \

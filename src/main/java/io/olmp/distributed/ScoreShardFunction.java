@@ -29,6 +29,7 @@ final class ScoreShardFunction implements FlatMapFunction<Iterator<Integer>, Sha
 
     @Override
     public Iterator<ShardCounts> call(Iterator<Integer> shards) {
+        GpuBinding.bindCurrentTask();
         var thresholds = candidates.value().toThresholds();
         ShardCounts sum = ShardCounts.empty(thresholds.size());
         while (shards.hasNext()) {
