@@ -6,7 +6,10 @@ import io.olmp.config.OlmpSettings;
 import io.olmp.data.DataSplits;
 import io.olmp.model.ModelFiles;
 import io.olmp.pipeline.DataPreparation;
+import io.olmp.distributed.SparkOverheadBenchmark;
 import io.olmp.pipeline.ScoringBenchmark;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +40,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repetitions", description = "timed repetitions after one warm-up (default: ${DEFAULT-VALUE})")
     int repetitions = 3;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "also time one generation on Spark with this master (e.g. local[2]) against in-process scoring")
+    String sparkMaster;
+
     @Option(names = "--out", paramLabel = "FILE", description = "JSON results (default: ${DEFAULT-VALUE})")
     Path out = Path.of("bench/scoring.json");
 
@@ -55,11 +62,29 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("%-14s %,8d %6d %,18.0f %,24.0f %6.2fx%n", r.architecture(), r.images(), r.candidates(),
                     r.plainImagesPerSecond(), r.maskedImageCandidatesPerSecond(), r.ratio());
         }
+        List<SparkOverheadBenchmark.Result> sparkResults = new ArrayList<>();
+        if (sparkMaster != null) {
+            try (SparkSession session = SparkSession.builder().master(sparkMaster).appName("olmp-bench")
+                    .config("spark.ui.enabled", "false").getOrCreate()) {
+                JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+                for (String arch : architectures) {
+                    sparkResults.add(SparkOverheadBenchmark.run(jsc, arch, splits.validation(), settings.train(),
+                            candidates, settings.scoring().shardSize(), repetitions, System.out::println));
+                }
+            }
+            System.out.printf("%-14s %10s %7s %14s %10s %7s %16s%n", "architecture", "master", "shards",
+                    "in-process s", "Spark s", "ratio", "fixed cost ms");
+            for (SparkOverheadBenchmark.Result r : sparkResults) {
+                System.out.printf("%-14s %10s %7d %14.3f %10.3f %6.2fx %16.0f%n", r.architecture(), r.master(), r.shards(),
+                        r.inProcessSeconds(), r.sparkSeconds(), r.ratio(), 1000 * r.fixedCostSeconds());
+            }
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("date", Instant.now().toString());
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("data", settings.data().source() + " validation");
         report.put("results", results);
+        report.put("spark", sparkResults);
         ModelFiles.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         System.out.println("bench: wrote " + out);
         return 0;

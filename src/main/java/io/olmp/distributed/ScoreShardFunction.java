@@ -1,6 +1,7 @@
 package io.olmp.distributed;
 
 import io.olmp.prune.ShardCounts;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -27,8 +28,15 @@ final class ScoreShardFunction implements FlatMapFunction<Iterator<Integer>, Sha
         this.shardSize = shardSize;
     }
 
+    /** Fault injection: with this system property set on executors, every task's first attempt fails. */
+    static final String FAIL_FIRST_ATTEMPT = "olmp.fault.fail-first-attempt";
+
     @Override
     public Iterator<ShardCounts> call(Iterator<Integer> shards) {
+        TaskContext task = TaskContext.get();
+        if (Boolean.getBoolean(FAIL_FIRST_ATTEMPT) && task != null && task.attemptNumber() == 0) {
+            throw new IllegalStateException("injected task failure (" + FAIL_FIRST_ATTEMPT + ")");
+        }
         GpuBinding.bindCurrentTask();
         var thresholds = candidates.value().toThresholds();
         ShardCounts sum = ShardCounts.empty(thresholds.size());

@@ -36,6 +36,11 @@ public abstract class ThresholdEvaluator implements BatchEvaluator, AutoCloseabl
     /** Correct predictions per candidate over the whole validation split. */
     protected abstract ShardCounts counts(List<LayerThresholds> candidates);
 
+    /** The raw counts of a list of threshold sets (benchmarks, tests). */
+    public ShardCounts countsOf(List<LayerThresholds> candidates) {
+        return counts(candidates);
+    }
+
     public void setObjective(Objective objective) {
         this.objective = objective;
     }
