@@ -12,6 +12,8 @@ import java.util.Map;
  * @param sizeByLayer        weights per layer
  * @param searchAccuracy     validation accuracy of the best candidate before adjusting
  * @param disconnected       whether some layer kept no weight
+ * @param feasibleFound      whether the search found a candidate meeting the constraint; if
+ *                           not, the loop pruned nothing more (thresholds all 0)
  */
 public record LoopRecord(
         int loop,
@@ -29,7 +31,8 @@ public record LoopRecord(
         double testAccuracy,
         double searchSeconds,
         double adjustSeconds,
-        boolean disconnected) {
+        boolean disconnected,
+        boolean feasibleFound) {
 
     public long kept() {
         return keptByLayer.values().stream().mapToLong(Long::longValue).sum();

@@ -102,7 +102,7 @@ public final class OlmpPipeline {
             if (resumedSearch.isEmpty()) {
                 checkpoint.startLoop(loop, model, masks, records, elapsed(elapsedBefore, wallStart));
             }
-            LoopRecord record = runLoop(loop, model, masks, referenceValidation.fraction(), resumedSearch,
+            LoopRecord record = runLoop(loop, model, masks, referenceValidation, resumedSearch,
                     checkpoint, elapsedBefore, wallStart);
             resumedSearch = Optional.empty();
             records.add(record);
@@ -127,7 +127,7 @@ public final class OlmpPipeline {
         return result;
     }
 
-    private LoopRecord runLoop(int loop, MultiLayerNetwork model, LayerMasks masks, double referenceValidation,
+    private LoopRecord runLoop(int loop, MultiLayerNetwork model, LayerMasks masks, Accuracy.Count referenceValidation,
                                Optional<NcsState> resumed, RunCheckpoint checkpoint, double elapsedBefore,
                                long wallStart) throws IOException {
         PruneSettings prune = settings.prune();
@@ -144,10 +144,12 @@ public final class OlmpPipeline {
         double loopStartAccuracy;
         LayerThresholds thresholds;
         CandidateResult best;
+        boolean feasibleFound;
         try (ThresholdEvaluator evaluator = evaluators.create(model, masks, magnitudes, codec)) {
-            loopStartAccuracy = evaluator.scoreOne(LayerThresholds.none(magnitudes.layers())).accuracy();
-            double baseline = prune.baseline().equals("reference") ? referenceValidation : loopStartAccuracy;
-            evaluator.setObjective(new Objective(baseline, prune.delta()));
+            CandidateResult loopStart = evaluator.scoreOne(LayerThresholds.none(magnitudes.layers()));
+            loopStartAccuracy = loopStart.accuracy();
+            long baseline = prune.baseline().equals("reference") ? referenceValidation.correct() : loopStart.correct();
+            evaluator.setObjective(new Objective(baseline, loopStart.total(), prune.delta()));
             if (resumed.isPresent()) {
                 state = resumed.get();
             } else {
@@ -159,8 +161,13 @@ public final class OlmpPipeline {
                 state = ncs.step(state, evaluator, (stats, s) -> progress.generation(stats, evaluator.lastResults()));
                 checkpoint.generationDone(state, elapsed(elapsedBefore, wallStart));
             }
-            thresholds = codec.decode(state.bestX());
+            feasibleFound = state.bestFitness() <= 1;
+            thresholds = feasibleFound ? codec.decode(state.bestX()) : LayerThresholds.none(magnitudes.layers());
             best = evaluator.scoreOne(thresholds);
+        }
+        if (!feasibleFound) {
+            log.accept(String.format("loop %d: WARNING no candidate met the accuracy constraint (best score %.4f);"
+                    + " this loop prunes nothing more", loop, state.bestFitness()));
         }
         double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
 
@@ -187,7 +194,8 @@ public final class OlmpPipeline {
         return new LoopRecord(loop, sigma, state.generation(), state.evaluations(),
                 Arrays.stream(state.bestX()).boxed().toList(), thresholds.byLayer(), state.bestFitness(),
                 loopStartAccuracy, best.accuracy(), kept, LayerWeights.sizes(model), validation.fraction(),
-                test.fraction(), searchSeconds, adjustSeconds, kept.values().stream().anyMatch(v -> v == 0));
+                test.fraction(), searchSeconds, adjustSeconds, kept.values().stream().anyMatch(v -> v == 0),
+                feasibleFound);
     }
 
     private void logLoop(LoopRecord r) {

@@ -73,7 +73,7 @@ public abstract class ThresholdEvaluator implements BatchEvaluator, AutoCloseabl
             } else {
                 CandidateResult r = CandidateScorer.result(magnitudes, thresholds.get(c), counts.correct()[c], counts.total());
                 results.add(r);
-                scores.add(Score.of(objective.value(r.keptFraction(), r.accuracy())));
+                scores.add(Score.of(objective.value(r.keptFraction(), r.correct())));
             }
         }
         lastResults = Collections.unmodifiableList(results);

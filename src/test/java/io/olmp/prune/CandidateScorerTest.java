@@ -59,8 +59,8 @@ class CandidateScorerTest {
         assertEquals(0.0, r.get(0).keptFraction());
         assertThat(r.get(0).accuracy()).isBetween(0.0, 1.0);
         assertFalse(r.get(1).disconnected());
-        Objective o = new Objective(0.9, 0.05);
-        assertThat(o.value(r.get(0).keptFraction(), r.get(0).accuracy())).isFinite();
+        Objective o = new Objective(270, 300, 0.05);
+        assertThat(o.value(r.get(0).keptFraction(), r.get(0).correct())).isFinite();
         assertEquals(LayerWeights.total(net), r.get(1).totalWeights());
     }
 

@@ -91,13 +91,26 @@ class PruningTest {
 
     @Test
     void objectiveIsKeptFractionWhenFeasibleElseOnePlusViolation() {
-        Objective o = new Objective(0.95, 0.05);
-        assertEquals(0.1, o.value(0.1, 0.95));
-        assertEquals(0.1, o.value(0.1, 0.9), "a drop of exactly delta is feasible");
-        assertEquals(1.05, o.value(0.1, 0.85), 1e-12);
-        assertThat(o.value(0.0, 0.0)).isGreaterThan(o.value(0.0, 0.5));
-        assertThat(o.value(1.0, 0.9)).isLessThanOrEqualTo(1.0);
-        assertThrows(IllegalArgumentException.class, () -> new Objective(1.2, 0.05));
+        Objective o = new Objective(950, 1000, 0.05);
+        assertEquals(50, o.allowedLoss());
+        assertEquals(0.1, o.value(0.1, 950));
+        assertEquals(0.1, o.value(0.1, 900), "a drop of exactly delta is feasible");
+        assertEquals(1.05, o.value(0.1, 850), 1e-12);
+        assertThat(o.value(0.1, 899)).isGreaterThan(1.0);
+        assertThat(o.value(0.0, 0)).isGreaterThan(o.value(0.0, 500));
+        assertThrows(IllegalArgumentException.class, () -> new Objective(1200, 1000, 0.05));
+    }
+
+    @Test
+    void aDropOfExactlyDeltaIsFeasibleWhateverTheRounding() {
+        for (long base = 850; base <= 1000; base++) {
+            for (double delta : new double[] {0.05, 0.08}) {
+                Objective o = new Objective(base, 1000, delta);
+                long atDelta = base - Math.round(delta * 1000);
+                assertThat(o.value(0.2, atDelta)).as("base %d delta %s", base, delta).isEqualTo(0.2);
+                assertThat(o.value(0.2, atDelta - 1)).as("base %d delta %s", base, delta).isGreaterThan(1.0);
+            }
+        }
         assertThrows(IllegalArgumentException.class, () -> new LayerThresholds(Map.of("x", -1.0)));
     }
 }
