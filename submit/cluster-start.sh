@@ -11,7 +11,7 @@ if [[ -f "$OLMP_CLUSTER_DIR/master.pid" ]] && kill -0 "$(cat "$OLMP_CLUSTER_DIR/
   exit 1
 fi
 mkdir -p "$OLMP_CLUSTER_DIR"/{logs,work,spark-home/jars}
-classpath=$(olmp_classpath)
+classpath=$(olmp_classpath) || exit 1
 
 # Workers launch executors with SPARK_HOME/jars/* on the classpath: link every jar there.
 rm -f "$OLMP_CLUSTER_DIR"/spark-home/jars/*

@@ -11,7 +11,7 @@ OLMP_WORKER_MEMORY="${OLMP_WORKER_MEMORY:-4g}"
 OLMP_DRIVER_MEMORY="${OLMP_DRIVER_MEMORY:-4g}"
 # bound ND4J's off-heap memory per JVM
 OLMP_OFFHEAP="${OLMP_OFFHEAP:-4G}"
-export SPARK_LOCAL_IP=127.0.0.1
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"   # the cluster scripts bind to loopback only
 export SPARK_SCALA_VERSION=2.12
 
 # The JVM flags Spark needs on Java 17, as one line
@@ -49,7 +49,8 @@ olmp_classpath() {
     echo "$jar"
     return
   fi
-  "$OLMP_HOME/olmp" --version >/dev/null   # compiles and writes target/olmp-classpath.txt
-  (cd "$OLMP_HOME/target/classes" && jar cf "$OLMP_HOME/target/olmp-classes.jar" .)
+  # compiles and writes target/olmp-classpath.txt; inside $(...) set -e is off, so check explicitly
+  "$OLMP_HOME/olmp" --version >/dev/null || { echo "olmp: build failed" >&2; return 1; }
+  (cd "$OLMP_HOME/target/classes" && jar cf "$OLMP_HOME/target/olmp-classes.jar" .) || return 1
   echo "$OLMP_HOME/target/olmp-classes.jar:$(cat "$OLMP_HOME/target/olmp-classpath.txt")"
 }

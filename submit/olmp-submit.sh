@@ -18,7 +18,13 @@ done
 [[ "${1:-}" == "--" ]] && shift
 if [[ $# -eq 0 ]]; then set -- run; fi
 
-classpath=$(olmp_classpath)
+classpath=$(olmp_classpath) || exit 1
+# the driver must be reachable by executors: loopback for local and this machine's cluster,
+# else OLMP_DRIVER_HOST (default: this host's name)
+case "$master" in
+  local*|spark://127.0.0.1:*|spark://localhost:*) driver_host=127.0.0.1 ;;
+  *) driver_host="${OLMP_DRIVER_HOST:-$(hostname -f)}"; unset SPARK_LOCAL_IP ;;
+esac
 app_jar="${classpath%%:*}"
 props=()
 if [[ "$master" == spark://127.0.0.1:* && -f "$OLMP_CLUSTER_DIR/spark.properties" ]]; then
@@ -31,5 +37,5 @@ if [[ -n "${OLMP_DRY_RUN:-}" ]]; then launcher=(echo); fi   # print the command 
 "${launcher[@]}" java $opens -Xmx"$OLMP_DRIVER_MEMORY" -Dorg.bytedeco.javacpp.maxbytes="$OLMP_OFFHEAP" -cp "$classpath" \
   org.apache.spark.deploy.SparkSubmit --master "$master" "${props[@]}" \
   --conf "spark.executor.extraJavaOptions=$opens -Dorg.bytedeco.javacpp.maxbytes=$OLMP_OFFHEAP" \
-  --conf spark.driver.host=127.0.0.1 \
+  --conf spark.driver.host="$driver_host" \
   "${submit_args[@]}" --class io.olmp.cli.Main "$app_jar" "$@"

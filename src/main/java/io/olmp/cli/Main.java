@@ -21,10 +21,12 @@ public final class Main {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean usage = e instanceof SettingsException || e instanceof IllegalArgumentException;
-            commandLine.getErr().println("olmp: error: " + e.getMessage());
-            if (!usage && System.getenv("OLMP_DEBUG") != null) {
+            boolean usage = e instanceof SettingsException;
+            commandLine.getErr().println("olmp: error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (System.getenv("OLMP_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
+            } else if (!usage) {
+                commandLine.getErr().println("olmp: (set OLMP_DEBUG=1 for the stack trace)");
             }
             return usage ? 2 : 1;
         });

@@ -11,6 +11,7 @@ import io.olmp.pipeline.DataPreparation;
 import io.olmp.pipeline.EvaluatorFactory;
 import io.olmp.pipeline.OlmpPipeline;
 import io.olmp.pipeline.ReferenceTraining;
+import io.olmp.pipeline.RunCheckpoint;
 import io.olmp.pipeline.RunResult;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -75,6 +76,18 @@ final class RunCommand implements Callable<Integer> {
                 throw new SettingsException("--resume takes the settings, output and reference of the run it continues;"
                         + " do not combine it with --conf, --out or --reference");
             }
+            for (String override : config.overrides) {
+                String key = override.replaceFirst("^olmp\\.", "");
+                if (!key.startsWith("scoring.") && !key.startsWith("spark.")) {
+                    throw new SettingsException("--resume continues a run with its own settings; only scoring.* and"
+                            + " spark.* may change (where candidates are scored), not --set " + override);
+                }
+            }
+            if (new RunCheckpoint(resume.resolve("checkpoint")).isFinished()) {
+                System.out.println("olmp run: " + resume + " has finished already; its result is "
+                        + resume.resolve("result.json"));
+                return 0;
+            }
             Path runConf = resume.resolve("run.conf");
             if (!Files.isRegularFile(runConf)) {
                 throw new SettingsException(resume + " is not a run folder: " + runConf + " is missing");
@@ -84,8 +97,13 @@ final class RunCommand implements Callable<Integer> {
         } else {
             settings = config.load();
             dir = out != null ? out : config.defaultOut(settings, "run");
-            if (Files.exists(dir.resolve("checkpoint/state.json"))) {
-                throw new SettingsException(dir + " holds a checkpoint of an earlier run: continue it with --resume "
+            RunCheckpoint existing = new RunCheckpoint(dir.resolve("checkpoint"));
+            if (existing.isFinished()) {
+                throw new SettingsException(dir + " holds a finished run (" + dir.resolve("result.json")
+                        + "); choose another --out");
+            }
+            if (existing.exists()) {
+                throw new SettingsException(dir + " holds a checkpoint of an unfinished run: continue it with --resume "
                         + dir + ", or choose another --out");
             }
         }

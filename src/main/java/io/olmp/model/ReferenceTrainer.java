@@ -3,6 +3,7 @@ package io.olmp.model;
 import io.olmp.config.TrainSettings;
 import io.olmp.data.LabeledImages;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -46,6 +47,8 @@ public final class ReferenceTrainer {
         long windowIterations = 0;
         double loss = Double.NaN;
         for (long i = startIteration; i < total; i++) {
+            // dropout (AlexNet) draws from ND4J's generator: seed it per iteration so a resumed run repeats it
+            Nd4j.getRandom().setSeed(batchSeed * 31 + i);
             net.fit(batches.batch(i));
             loss = net.score();
             if (!Double.isFinite(loss)) {

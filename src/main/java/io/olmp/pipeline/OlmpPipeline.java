@@ -124,6 +124,7 @@ public final class OlmpPipeline {
                 finalValidation.fraction(), finalTest.fraction(), prune.delta(),
                 records.stream().mapToLong(LoopRecord::evaluations).sum(), elapsed(elapsedBefore, wallStart), records);
         ModelFiles.writeString(out.resolve("result.json"), JSON.writeValueAsString(result));
+        checkpoint.finish(records, result.wallSeconds());
         return result;
     }
 

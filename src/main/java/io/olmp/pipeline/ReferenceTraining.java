@@ -59,6 +59,11 @@ public final class ReferenceTraining {
         if (saved.isPresent()) {
             net = saved.get().net();
             start = saved.get().iterationsDone();
+            if (start > settings.train().iterations()) {
+                throw new io.olmp.config.SettingsException(out + " holds a training checkpoint at iteration " + start
+                        + ", beyond olmp.train.iterations = " + settings.train().iterations()
+                        + "; raise the iterations or choose another --out");
+            }
             log.accept("reference: resuming from checkpoint at iteration " + start);
         } else {
             net = Architectures.build(settings.model().architecture(), inputShape(splits.train()), settings.train(),

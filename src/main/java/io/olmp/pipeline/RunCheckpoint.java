@@ -44,6 +44,7 @@ public final class RunCheckpoint {
     private String masksFile;
     private List<LoopRecord> finished = List.of();
     private int loop;
+    private boolean done;
 
     public RunCheckpoint(Path dir) {
         this.dir = dir;
@@ -69,6 +70,19 @@ public final class RunCheckpoint {
             Files.deleteIfExists(dir.resolve(previousModel));
             Files.deleteIfExists(dir.resolve(previousMasks));
         }
+    }
+
+    /** The run ended and wrote its result: a later --resume has nothing to do. */
+    public void finish(List<LoopRecord> finishedLoops, double elapsedSeconds) throws IOException {
+        this.finished = List.copyOf(finishedLoops);
+        this.loop = finishedLoops.size() + 1;
+        this.done = true;
+        writeState(null, elapsedSeconds);
+    }
+
+    /** Whether the checkpointed run has finished. */
+    public boolean isFinished() throws IOException {
+        return exists() && JSON.readTree(stateFile().toFile()).path("finished").asBoolean(false);
     }
 
     /** After a generation: the search state of the current loop. */
@@ -106,7 +120,8 @@ public final class RunCheckpoint {
                 .put("loop", loop)
                 .put("model", modelFile)
                 .put("masks", masksFile)
-                .put("elapsedSeconds", elapsedSeconds);
+                .put("elapsedSeconds", elapsedSeconds)
+                .put("finished", done);
         ArrayNode records = state.putArray("finishedLoops");
         finished.forEach(r -> records.add(JSON.valueToTree(r)));
         if (search != null) {

@@ -7,6 +7,7 @@ import io.olmp.model.LayerWeights;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.function.LongConsumer;
@@ -55,6 +56,7 @@ public final class Adjuster {
         }
         try {
             for (int i = 0; i < iterations; i++) {
+                Nd4j.getRandom().setSeed(batchSeed * 31 + i); // dropout, if any, repeats on a re-run
                 net.fit(batches.batch(i));
                 if (ds) {
                     if ((i + 1) % settings.maskRefreshEvery() == 0) {

@@ -20,7 +20,11 @@ import java.util.Map;
  */
 public final class CandidateScorer {
 
-    /** Images per forward pass: large enough for efficient matrix products, small enough for AlexNet. */
+    /**
+     * Images per forward pass: large enough for efficient matrix products on the LeNets. AlexNet
+     * needs far smaller chunks (2,000 images of 227x227x3 are 1.2 GB of input alone): set
+     * olmp.scoring.shard-size accordingly.
+     */
     public static final int DEFAULT_CHUNK = 2000;
 
     private final MultiLayerNetwork scratch;

@@ -6,7 +6,7 @@
  * the constrained objective ({@link io.olmp.prune.Objective}) and the
  * {@link io.olmp.prune.CandidateScorer} that counts correct predictions of many candidates in one
  * pass over a shard, and the {@link io.olmp.prune.Adjuster} that retrains a pruned network (DS
- * through {@link io.olmp.prune.MaskedWeightNoise}, or fixed masks). Depends on DL4J/ND4J and the
- * model package; never on Spark.
+ * through {@link io.olmp.prune.MaskedWeightNoise}, or fixed masks). Depends on DL4J/ND4J, the model
+ * and data packages and the adjusting settings of config; never on Spark.
  */
 package io.olmp.prune;
