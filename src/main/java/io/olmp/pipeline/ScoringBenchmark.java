@@ -29,11 +29,8 @@ public final class ScoringBenchmark {
 
     private ScoringBenchmark() {}
 
-    public static Result run(String architecture, LabeledImages images, TrainSettings train, int candidates,
-                             int repetitions, Consumer<String> log) {
-        MultiLayerNetwork net = Architectures.build(architecture, ReferenceTraining.inputShape(images), train, 1);
-        CandidateScorer scorer = new CandidateScorer(net, LayerMasks.allKept(net));
-        PercentileCodec codec = new PercentileCodec(scorer.magnitudes());
+    /** A fixed (seeded) generation of candidates pruning 80-99 % of every layer. */
+    public static List<LayerThresholds> generation(PercentileCodec codec, int candidates) {
         SplittableRandom random = new SplittableRandom(7);
         List<LayerThresholds> generation = new ArrayList<>();
         for (int c = 0; c < candidates; c++) {
@@ -43,6 +40,15 @@ public final class ScoringBenchmark {
             }
             generation.add(codec.decode(x));
         }
+        return generation;
+    }
+
+    public static Result run(String architecture, LabeledImages images, TrainSettings train, int candidates,
+                             int repetitions, Consumer<String> log) {
+        MultiLayerNetwork net = Architectures.build(architecture, ReferenceTraining.inputShape(images), train, 1);
+        CandidateScorer scorer = new CandidateScorer(net, LayerMasks.allKept(net));
+        PercentileCodec codec = new PercentileCodec(scorer.magnitudes());
+        List<LayerThresholds> generation = generation(codec, candidates);
         double plain = 0;
         double masked = 0;
         for (int r = 0; r <= repetitions; r++) { // repetition 0 warms up
