@@ -79,7 +79,13 @@ final class ImageFolderReader {
   private static LabeledImages read(List<Labeled> files, DataSpec.ImageFolders spec, int numClasses, String part)
       throws IOException {
     int length = spec.channels() * spec.height() * spec.width();
-    float[] pixels = new float[files.size() * length];
+    long values = (long) files.size() * length;
+    if (values > Integer.MAX_VALUE - 8) {
+      throw new IOException(part + ": " + files.size() + " images of " + spec.channels() + "x" + spec.height() + "x"
+          + spec.width() + " are " + values + " pixel values, more than one Java array holds (2^31 - 1);"
+          + " loading such a folder in pieces is not supported yet");
+    }
+    float[] pixels = new float[(int) values];
     int[] labels = new int[files.size()];
     for (int i = 0; i < files.size(); i++) {
       float[] image = resize(decode(files.get(i).file()), spec.height(), spec.width(), spec.channels());
