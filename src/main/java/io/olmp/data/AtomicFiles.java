@@ -9,16 +9,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes files through a temporary sibling and a rename, so a crash never leaves a partial file in place. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
   @FunctionalInterface
-  interface Content {
+  public interface Content {
     void writeTo(OutputStream out) throws IOException;
   }
 
   private AtomicFiles() {}
 
-  static void write(Path target, Content content) throws IOException {
+  public static void write(Path target, Content content) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
@@ -33,7 +33,7 @@ final class AtomicFiles {
     }
   }
 
-  static void writeBytes(Path target, byte[] bytes) throws IOException {
+  public static void writeBytes(Path target, byte[] bytes) throws IOException {
     write(target, out -> out.write(bytes));
   }
 

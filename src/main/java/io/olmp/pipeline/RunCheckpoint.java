@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.olmp.data.AtomicFiles;
 import io.olmp.model.ModelFiles;
 import io.olmp.prune.LayerMasks;
 import io.olmp.search.NcsState;
@@ -11,10 +12,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +63,7 @@ public final class RunCheckpoint {
         this.modelFile = String.format("loop-%03d-start.zip", loop);
         this.masksFile = String.format("loop-%03d-start.masks", loop);
         ModelFiles.save(model, dir.resolve(modelFile));
-        writeMasks(masks, dir.resolve(masksFile));
+        AtomicFiles.write(dir.resolve(masksFile), masks::write);
         writeState(null, elapsedSeconds);
         if (previousModel != null && !previousModel.equals(modelFile)) {
             Files.deleteIfExists(dir.resolve(previousModel));
@@ -128,19 +127,6 @@ public final class RunCheckpoint {
             state.put("search", search.toJson());
         }
         ModelFiles.writeString(stateFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
-    }
-
-    private static void writeMasks(LayerMasks masks, Path target) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                masks.write(out);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private Path stateFile() {
