@@ -42,16 +42,14 @@ public final class SparkOverheadBenchmark {
         PercentileCodec codec = new PercentileCodec(magnitudes);
         List<LayerThresholds> generation = ScoringBenchmark.generation(codec, candidates);
         LabeledImages one = images.subset(new int[] {0}, "one image");
-        try (CountingEvaluator local = new CountingEvaluator(EvaluatorFactory.local(images, shardSize)
-                .create(net, masks, magnitudes, codec));
-             CountingEvaluator distributed = new CountingEvaluator(SparkEvaluator.factory(spark, images, shardSize)
-                     .create(net, masks, magnitudes, codec));
-             CountingEvaluator tiny = new CountingEvaluator(SparkEvaluator.factory(spark, one, shardSize)
-                     .create(net, masks, magnitudes, codec))) {
-            double inProcess = best(repetitions, () -> local.counts(generation));
-            double onSpark = best(repetitions, () -> distributed.counts(generation));
-            double fixed = best(repetitions, () -> tiny.counts(generation.subList(0, 1)));
-            if (!local.counts(generation).equals(distributed.counts(generation))) {
+        try (ThresholdEvaluator local = EvaluatorFactory.local(images, shardSize).create(net, masks, magnitudes, codec);
+             ThresholdEvaluator distributed = SparkEvaluator.factory(spark, images, shardSize)
+                     .create(net, masks, magnitudes, codec);
+             ThresholdEvaluator tiny = SparkEvaluator.factory(spark, one, shardSize).create(net, masks, magnitudes, codec)) {
+            double inProcess = best(repetitions, () -> local.countsOf(generation));
+            double onSpark = best(repetitions, () -> distributed.countsOf(generation));
+            double fixed = best(repetitions, () -> tiny.countsOf(generation.subList(0, 1)));
+            if (!local.countsOf(generation).equals(distributed.countsOf(generation))) {
                 throw new IllegalStateException("Spark and in-process counts differ");
             }
             log.accept(String.format("bench %s: in-process %.3f s, Spark %s %.3f s (%.2fx), Spark fixed cost %.0f ms",
@@ -71,23 +69,5 @@ public final class SparkOverheadBenchmark {
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
         return best;
-    }
-
-    /** Exposes an evaluator's counts to the benchmark. */
-    private static final class CountingEvaluator implements AutoCloseable {
-        private final ThresholdEvaluator inner;
-
-        CountingEvaluator(ThresholdEvaluator inner) {
-            this.inner = inner;
-        }
-
-        ShardCounts counts(List<LayerThresholds> candidates) {
-            return inner.countsOf(candidates);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
     }
 }

@@ -10,15 +10,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Accuracy {
 
-    /** Correct predictions out of a total: exact, and summable across shards. */
+    /** Correct predictions out of a total. */
     public record Count(long correct, long total) {
         public double fraction() {
             return total == 0 ? Double.NaN : (double) correct / total;
         }
 
-        public Count plus(Count other) {
-            return new Count(correct + other.correct, total + other.total);
-        }
     }
 
     private static final int CHUNK = 1000;

@@ -21,6 +21,6 @@ public interface EvaluatorFactory {
     /** In-process scoring in chunks of {@code shardSize} images. */
     static EvaluatorFactory local(LabeledImages validation, int shardSize) {
         return (model, masks, magnitudes, codec) ->
-                new LocalEvaluator(new CandidateScorer(model, masks, shardSize), codec, validation);
+                new LocalEvaluator(new CandidateScorer(model, masks, shardSize), codec, magnitudes, validation);
     }
 }

@@ -5,6 +5,7 @@ import io.olmp.prune.CandidateScorer;
 import io.olmp.prune.LayerThresholds;
 import io.olmp.prune.ShardCounts;
 import io.olmp.prune.ThresholdCodec;
+import io.olmp.prune.WeightMagnitudes;
 
 import java.util.List;
 
@@ -14,8 +15,9 @@ public final class LocalEvaluator extends ThresholdEvaluator {
     private final CandidateScorer scorer;
     private final LabeledImages validation;
 
-    public LocalEvaluator(CandidateScorer scorer, ThresholdCodec codec, LabeledImages validation) {
-        super(codec, scorer.magnitudes());
+    public LocalEvaluator(CandidateScorer scorer, ThresholdCodec codec, WeightMagnitudes magnitudes,
+                          LabeledImages validation) {
+        super(codec, magnitudes);
         this.scorer = scorer;
         this.validation = validation;
     }

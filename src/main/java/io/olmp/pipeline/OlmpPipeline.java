@@ -134,7 +134,8 @@ public final class OlmpPipeline {
         PruneSettings prune = settings.prune();
         SearchSettings search = settings.search();
         long searchStart = System.nanoTime();
-        WeightMagnitudes magnitudes = WeightMagnitudes.of(MagnitudePruner.effectiveWeights(model, masks));
+        Map<String, INDArray> effectiveWeights = MagnitudePruner.effectiveWeights(model, masks);
+        WeightMagnitudes magnitudes = WeightMagnitudes.of(effectiveWeights);
         PercentileCodec codec = new PercentileCodec(magnitudes);
         double sigma = prune.sigmaForLoop(loop);
         NcsParams params = NcsParams.defaults(search.population(), search.generations(), codec.lowerBounds(),
@@ -172,7 +173,6 @@ public final class OlmpPipeline {
         }
         double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
 
-        Map<String, INDArray> effectiveWeights = MagnitudePruner.effectiveWeights(model, masks);
         LayerMasks pruned = MagnitudePruner.masks(effectiveWeights, thresholds);
         LayerThresholds boundaries = MagnitudePruner.boundaries(effectiveWeights, pruned, thresholds);
         masks.byLayer().forEach((name, m) -> m.assign(pruned.of(name)));

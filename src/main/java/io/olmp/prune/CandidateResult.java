@@ -23,9 +23,4 @@ public record CandidateResult(long correct, long total, Map<String, Long> keptBy
     public double accuracy() {
         return total == 0 ? 0 : (double) correct / total;
     }
-
-    /** Sums the counts of the same candidate on two shards. */
-    public CandidateResult plus(CandidateResult other) {
-        return new CandidateResult(correct + other.correct, total + other.total, keptByLayer, totalWeights, disconnected);
-    }
 }

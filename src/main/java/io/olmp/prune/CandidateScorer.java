@@ -30,8 +30,8 @@ public final class CandidateScorer {
     private final MultiLayerNetwork scratch;
     private final INDArray effectiveParams;
     private final Map<String, INDArray> effectiveWeights;
-    private final WeightMagnitudes magnitudes;
     private final int chunk;
+    private WeightMagnitudes magnitudes; // sorted only when asked for: counts() does not need it
 
     /**
      * @param net   the model (its weights W are read, never written)
@@ -50,16 +50,13 @@ public final class CandidateScorer {
         this.effectiveWeights = MagnitudePruner.effectiveWeights(net, masks);
         MagnitudePruner.applyInPlace(scratch, masks);
         this.effectiveParams = scratch.params().dup();
-        this.magnitudes = WeightMagnitudes.of(effectiveWeights);
     }
 
     public WeightMagnitudes magnitudes() {
+        if (magnitudes == null) {
+            magnitudes = WeightMagnitudes.of(effectiveWeights);
+        }
         return magnitudes;
-    }
-
-    /** Top-1 correct counts of the loop-start model (W * M) itself. */
-    public CandidateResult scoreUnpruned(LabeledImages shard) {
-        return score(shard, List.of(LayerThresholds.none(effectiveWeights.keySet()))).get(0);
     }
 
     public List<CandidateResult> score(LabeledImages shard, List<LayerThresholds> candidates) {
@@ -69,7 +66,7 @@ public final class CandidateScorer {
             if (counts.failures()[c] != null) {
                 throw new IllegalStateException("candidate " + c + " failed: " + counts.failures()[c]);
             }
-            results.add(result(magnitudes, candidates.get(c), counts.correct()[c], counts.total()));
+            results.add(result(magnitudes(), candidates.get(c), counts.correct()[c], counts.total()));
         }
         return results;
     }

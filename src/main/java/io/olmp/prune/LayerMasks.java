@@ -67,12 +67,6 @@ public final class LayerMasks {
         return masks.values().stream().mapToLong(INDArray::length).sum();
     }
 
-    public LayerMasks copy() {
-        Map<String, INDArray> copies = new LinkedHashMap<>();
-        masks.forEach((name, m) -> copies.put(name, m.dup()));
-        return new LayerMasks(copies);
-    }
-
     /** Writes every mask (name, shape, values) to a stream; see {@link #read}. */
     public void write(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);

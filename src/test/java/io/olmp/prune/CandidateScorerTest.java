@@ -68,6 +68,7 @@ class CandidateScorerTest {
     void unprunedScoreIsTheModelsOwnAccuracy() {
         MultiLayerNetwork net = PruneFixtures.trainedLenet300();
         CandidateScorer scorer = new CandidateScorer(net, LayerMasks.allKept(net));
-        assertEquals(Accuracy.count(net, PruneFixtures.DIGITS).correct(), scorer.scoreUnpruned(PruneFixtures.DIGITS).correct());
+        assertEquals(Accuracy.count(net, PruneFixtures.DIGITS).correct(), scorer.score(PruneFixtures.DIGITS,
+                List.of(LayerThresholds.none(LayerWeights.sizes(net).keySet()))).get(0).correct());
     }
 }
