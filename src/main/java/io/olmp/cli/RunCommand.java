@@ -1,5 +1,6 @@
 package io.olmp.cli;
 
+import io.olmp.bench.PeakMemory;
 import io.olmp.config.OlmpSettings;
 import io.olmp.config.SettingsException;
 import io.olmp.config.SettingsLoader;
@@ -134,6 +135,8 @@ final class RunCommand implements Callable<Integer> {
                 result.referenceTestAccuracy(), result.finalValidationAccuracy(), result.referenceValidationAccuracy(),
                 result.delta(), result.evaluations(), (System.nanoTime() - start) / 1e9);
         System.out.println("result: " + dir.resolve("result.json") + ", pruned model " + dir.resolve("model/pruned.zip"));
+        System.out.println("memory: " + PeakMemory.describePeak() + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MiB");
         return 0;
     }
 
