@@ -134,6 +134,7 @@ final class RunCommand implements Callable<Integer> {
                 result.referenceTestAccuracy(), result.finalValidationAccuracy(), result.referenceValidationAccuracy(),
                 result.delta(), result.evaluations(), (System.nanoTime() - start) / 1e9);
         System.out.println("result: " + dir.resolve("result.json") + ", pruned model " + dir.resolve("model/pruned.zip"));
+        io.olmp.report.html.RunReport.writeAfterRun(dir, System.out::println);
         return 0;
     }
 
