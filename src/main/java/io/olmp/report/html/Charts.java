@@ -3,7 +3,8 @@ package io.olmp.report.html;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -30,7 +31,7 @@ import java.util.Optional;
 final class Charts {
 
     static final int WIDTH = 1100;
-    static final int HEIGHT = 420;
+    static final int HEIGHT = 380;
 
     private Charts() {}
 
@@ -50,9 +51,7 @@ final class Charts {
             }
             feasible.computeIfAbsent(g.loop(), l -> new XYSeries(name)).add(x, g.feasible());
         }
-        LogAxis keptAxis = new LogAxis("best kept fraction (log)");
-        keptAxis.setSmallestValue(1e-4);
-        keptAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
+        LogarithmicAxis keptAxis = logAxis("best kept fraction (log)");
         XYPlot top = new XYPlot(collection(best.values()), null, keptAxis, new XYLineAndShapeRenderer(true, false));
         NumberAxis countAxis = new NumberAxis("feasible candidates");
         countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -125,10 +124,7 @@ final class Charts {
                 "kept fraction (log)", "validation accuracy", collection(List.of(feasible, infeasible)),
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis kept = new LogAxis("kept fraction (log)");
-        kept.setSmallestValue(1e-4);
-        kept.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
-        plot.setDomainAxis(kept);
+        plot.setDomainAxis(logAxis("kept fraction (log)"));
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
         java.awt.Shape dot = new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5);
         dots.setSeriesShape(0, dot);
@@ -144,6 +140,13 @@ final class Charts {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChartUtils.writeChartAsPNG(out, chart, width, height);
         return out.toByteArray();
+    }
+
+    private static LogarithmicAxis logAxis(String label) {
+        LogarithmicAxis axis = new LogarithmicAxis(label);
+        axis.setStrictValuesFlag(false);
+        axis.setAutoRangeNextLogFlag(false);
+        return axis;
     }
 
     private static XYSeriesCollection collection(Iterable<XYSeries> series) {
@@ -177,7 +180,24 @@ final class Charts {
         return chart;
     }
 
+    /** Matplotlib's tab10: distinct, print-safe colours (JFreeChart's defaults include pale yellow and cyan). */
+    private static final java.awt.Paint[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+            new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+            new Color(0xbcbd22), new Color(0x17becf)};
+
     private static void styled(XYPlot plot) {
+        plot.setDrawingSupplier(new DefaultDrawingSupplier(PALETTE, DefaultDrawingSupplier.DEFAULT_FILL_PAINT_SEQUENCE,
+                DefaultDrawingSupplier.DEFAULT_OUTLINE_PAINT_SEQUENCE, DefaultDrawingSupplier.DEFAULT_STROKE_SEQUENCE,
+                DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE, DefaultDrawingSupplier.DEFAULT_SHAPE_SEQUENCE));
+        // explicit series colours: subplots of a combined plot would otherwise draw from one shared sequence
+        // and give loop 1 different colours above and below
+        if (plot.getDataset() != null) {
+            for (int i = 0; i < plot.getDataset().getSeriesCount(); i++) {
+                if (plot.getRenderer().getSeriesPaint(i) == null) {
+                    plot.getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+                }
+            }
+        }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));

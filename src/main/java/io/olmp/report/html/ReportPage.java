@@ -88,8 +88,10 @@ final class ReportPage {
                     .append(" weights), test accuracy <b>").append(pct(r.finalTestAccuracy())).append("</b> (reference ")
                     .append(pct(r.referenceTestAccuracy())).append(")</p>\n");
         } else {
-            html.append("<p class=\"headline warn\">No result.json yet: the run is ").append(esc(run.status()))
-                    .append("; the tables below show what it has recorded so far.</p>\n");
+            html.append("<p class=\"headline warn\">").append(run.status().equals("running")
+                    ? "The run is still going: no result.json yet; below is what it has recorded so far."
+                    : "No result.json (run status " + esc(run.status()) + "); below is what the tables recorded.")
+                    .append("</p>\n");
         }
         table(List.of("", ""), true);
         row("run id", run.runId());
