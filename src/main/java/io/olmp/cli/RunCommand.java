@@ -13,6 +13,11 @@ import io.olmp.pipeline.OlmpPipeline;
 import io.olmp.pipeline.ReferenceTraining;
 import io.olmp.pipeline.RunCheckpoint;
 import io.olmp.pipeline.RunResult;
+import io.olmp.report.CpuMeter;
+import io.olmp.report.RunInfo;
+import io.olmp.report.RunStatus;
+import io.olmp.report.RunTables;
+import io.olmp.report.Versions;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -115,16 +120,20 @@ final class RunCommand implements Callable<Integer> {
         RunResult result;
         int shardSize = settings.scoring().shardSize();
         if (settings.scoring().evaluator().equals("local")) {
-            System.out.println("scoring: in this JVM");
-            result = new OlmpPipeline(settings, splits, dir, EvaluatorFactory.local(splits.validation(), shardSize),
-                    System.out::println).run(net);
+            System.out.println("scoring: in this JVM (tables written by a local[1] Spark session)");
+            try (SparkSession tablesSession = RunTables.localSession()) {
+                result = runWithTables(tablesSession, CpuMeter.processOnly(), settings, splits, dir, net,
+                        new OlmpPipeline(settings, splits, dir, EvaluatorFactory.local(splits.validation(), shardSize),
+                                System.out::println));
+            }
         } else {
             try (SparkSession session = SparkSessions.start(settings.spark())) {
                 System.out.printf("scoring: Spark %s, master %s, default parallelism %d%n", session.version(),
                         session.sparkContext().master(), session.sparkContext().defaultParallelism());
                 JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
-                result = new OlmpPipeline(settings, splits, dir,
-                        SparkEvaluator.factory(jsc, splits.validation(), shardSize), System.out::println).run(net);
+                result = runWithTables(session, CpuMeter.of(session), settings, splits, dir, net,
+                        new OlmpPipeline(settings, splits, dir,
+                                SparkEvaluator.factory(jsc, splits.validation(), shardSize), System.out::println));
             }
         }
         System.out.printf("result: %.1fx compression (kept %,d of %,d weights), test accuracy %.4f (reference %.4f), "
@@ -136,6 +145,29 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("result: " + dir.resolve("result.json") + ", pruned model " + dir.resolve("model/pruned.zip"));
         io.olmp.report.html.RunReport.writeAfterRun(dir, System.out::println);
         return 0;
+    }
+
+    /** Runs the pipeline with its run tables: a "running" row first, then "finished" or "failed". */
+    private static RunResult runWithTables(SparkSession spark, CpuMeter cpu, OlmpSettings settings, DataSplits splits,
+                                           Path dir, MultiLayerNetwork net, OlmpPipeline pipeline) throws Exception {
+        RunInfo info = new RunInfo("olmp", settings.model().architecture(), settings.data().source(), settings.seed(),
+                settings.rendered(), splits.sha256ByFile(), Versions.of(spark.version()));
+        try (cpu) {
+            RunTables tables = RunTables.open(spark, dir, info);
+            System.out.println("tables: " + dir.resolve("tables") + " (run " + tables.runId() + ")");
+            try {
+                RunResult result = pipeline.withTables(tables, cpu).run(net);
+                tables.finish(RunStatus.FINISHED);
+                return result;
+            } catch (Exception | Error e) {
+                try {
+                    tables.finish(RunStatus.FAILED);
+                } catch (Exception | Error secondary) {
+                    e.addSuppressed(secondary);
+                }
+                throw e;
+            }
+        }
     }
 
     private MultiLayerNetwork referenceModel(OlmpSettings settings, DataSplits splits, Path dir) throws Exception {
