@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.olmp.cli.Main;
 import io.olmp.export.ModelExport;
 import io.olmp.export.ModelSizes;
+import io.olmp.report.QuickstartTablesFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,24 +30,19 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A small real OLMP run (npm digits, 2 loops of 4 generations, scored in-process) writes
- * report.html at its end; the page is parsed as XML and checked section by section against the
+ * A small real OLMP run ({@link QuickstartTablesFixture}: npm digits, 2 loops of 2 generations,
+ * scored in-process, tables written by the run) writes report.html at its end; the page is parsed as XML and checked section by section against the
  * run's result.json, tables and pruned model.
  */
 class RunReportTest {
 
-    @TempDir
-    static Path run;
+    private static Path run;
     private static Document page;
     private static JsonNode result;
 
     @BeforeAll
     static void runAndReport() throws Exception {
-        int exit = Main.execute("run", "--local", "--out", run.toString(),
-                "--set", "train.iterations=150", "--set", "train.progress-every=1000",
-                "--set", "prune.loops=2", "--set", "search.generations=4", "--set", "search.population=6",
-                "--set", "prune.adjust-iterations=20");
-        assertThat(exit).isZero();
+        run = QuickstartTablesFixture.run();
         assertThat(run.resolve("report.html")).isRegularFile();
         page = parse(run.resolve("report.html"));
         result = new ObjectMapper().readTree(run.resolve("result.json").toFile());
@@ -95,9 +91,9 @@ class RunReportTest {
 
     @Test
     void loopAndCostTablesHaveARowPerLoopPlusTheRunTotal() {
-        assertThat(tableRows("loops")).isEqualTo(1 + 2);
-        assertThat(tableRows("cost")).isEqualTo(1 + 2 + 1);
-        assertThat(tableRows("layers")).isEqualTo(1 + 3);
+        assertThat(tableRows("loops")).isEqualTo(1 + QuickstartTablesFixture.LOOPS);
+        assertThat(tableRows("cost")).isEqualTo(1 + QuickstartTablesFixture.LOOPS + 1);
+        assertThat(tableRows("layers")).isEqualTo(1 + QuickstartTablesFixture.LAYERS);
         assertThat(sectionText("cost")).contains("run");
     }
 
