@@ -146,6 +146,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("result: " + dir.resolve("result.json") + ", pruned model " + dir.resolve("model/pruned.zip"));
         System.out.println("memory: " + PeakMemory.describePeak() + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20)
                 + " MiB");
+        io.olmp.report.html.RunReport.writeAfterRun(dir, System.out::println);
         return 0;
     }
 

@@ -1,0 +1,46 @@
+package io.olmp.report.html;
+
+import io.olmp.data.AtomicFiles;
+import io.olmp.report.RunTables;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** Writes {@code <dir>/report.html} from the run's tables and result. */
+public final class RunReport {
+
+    public static final String FILE = "report.html";
+
+    private RunReport() {}
+
+    /** Checks that {@code dir} holds run tables, then reads them in a local Spark session. */
+    public static Path write(Path dir) throws IOException {
+        ReportData.requireTables(dir);
+        return write(RunTables.localSession(), dir);
+    }
+
+    public static Path write(SparkSession spark, Path dir) throws IOException {
+        // charts are drawn off-screen; without this AWT looks for a display
+        System.setProperty("java.awt.headless", "true");
+        String html = ReportPage.render(ReportData.read(spark, dir));
+        Path target = dir.resolve(FILE);
+        AtomicFiles.writeBytes(target, html.getBytes(StandardCharsets.UTF_8));
+        return target;
+    }
+
+    /**
+     * The report at the end of a run: a failure is logged and swallowed, because the run's
+     * result is already written and must not be reported as failed for a page.
+     */
+    public static void writeAfterRun(Path dir, Consumer<String> log) {
+        try {
+            log.accept("report: " + write(dir));
+        } catch (Exception | LinkageError e) {
+            log.accept("report: WARNING could not write " + dir.resolve(FILE) + " (the run's result is intact; retry"
+                    + " with olmp report " + dir + "): " + e);
+        }
+    }
+}
