@@ -110,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         System.out.println("olmp run: output in " + dir);
         DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
-        MultiLayerNetwork net = referenceModel(settings, splits, dir);
+        MultiLayerNetwork net = referenceModel(reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
         RunResult result;
         int shardSize = settings.scoring().shardSize();
@@ -137,7 +137,9 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private MultiLayerNetwork referenceModel(OlmpSettings settings, DataSplits splits, Path dir) throws Exception {
+    /** The given model (copied into DIR), the one given earlier for DIR, or one trained (or reused) there. */
+    static MultiLayerNetwork referenceModel(Path reference, OlmpSettings settings, DataSplits splits, Path dir)
+            throws Exception {
         Path zip = dir.resolve("model/reference.zip");
         if (reference != null) {
             MultiLayerNetwork net = ModelFiles.load(reference);
