@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Layer-wise magnitude pruning with thresholds tuned by Negatively Correlated Search (OLMP).",
         subcommands = {RunCommand.class, TrainCommand.class, DataCommand.class, ConfigCommand.class, BenchCommand.class,
                 BaselineCommand.class, CompareCommand.class,
+                TablesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

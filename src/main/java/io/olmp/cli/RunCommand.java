@@ -13,6 +13,11 @@ import io.olmp.pipeline.OlmpPipeline;
 import io.olmp.pipeline.ReferenceTraining;
 import io.olmp.pipeline.RunCheckpoint;
 import io.olmp.pipeline.RunResult;
+import io.olmp.report.CpuMeter;
+import io.olmp.report.RunInfo;
+import io.olmp.report.RunStatus;
+import io.olmp.report.RunTables;
+import io.olmp.report.Versions;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -115,16 +120,22 @@ final class RunCommand implements Callable<Integer> {
         RunResult result;
         int shardSize = settings.scoring().shardSize();
         if (settings.scoring().evaluator().equals("local")) {
-            System.out.println("scoring: in this JVM");
-            result = new OlmpPipeline(settings, splits, dir, EvaluatorFactory.local(splits.validation(), shardSize),
-                    System.out::println).run(net);
+            System.out.println("scoring: in this JVM (tables written by a local[1] Spark session)");
+            try (SparkSession tablesSession = RunTables.localSession()) {
+                OlmpPipeline pipeline = new OlmpPipeline(settings, splits, dir,
+                        EvaluatorFactory.local(splits.validation(), shardSize), System.out::println);
+                result = runWithTables(tablesSession, CpuMeter.processOnly(), "olmp", settings, splits, dir,
+                        (tables, cpu) -> pipeline.withTables(tables, cpu).run(net));
+            }
         } else {
             try (SparkSession session = SparkSessions.start(settings.spark())) {
                 System.out.printf("scoring: Spark %s, master %s, default parallelism %d%n", session.version(),
                         session.sparkContext().master(), session.sparkContext().defaultParallelism());
                 JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
-                result = new OlmpPipeline(settings, splits, dir,
-                        SparkEvaluator.factory(jsc, splits.validation(), shardSize), System.out::println).run(net);
+                OlmpPipeline pipeline = new OlmpPipeline(settings, splits, dir,
+                        SparkEvaluator.factory(jsc, splits.validation(), shardSize), System.out::println);
+                result = runWithTables(session, CpuMeter.of(session), "olmp", settings, splits, dir,
+                        (tables, cpu) -> pipeline.withTables(tables, cpu).run(net));
             }
         }
         System.out.printf("result: %.1fx compression (kept %,d of %,d weights), test accuracy %.4f (reference %.4f), "
@@ -135,6 +146,35 @@ final class RunCommand implements Callable<Integer> {
                 result.delta(), result.evaluations(), (System.nanoTime() - start) / 1e9);
         System.out.println("result: " + dir.resolve("result.json") + ", pruned model " + dir.resolve("model/pruned.zip"));
         return 0;
+    }
+
+    /** A pipeline (OLMP or a baseline) run that appends to the run tables. */
+    @FunctionalInterface
+    interface TablesRun {
+        RunResult run(RunTables tables, CpuMeter cpu) throws Exception;
+    }
+
+    /** Runs the pipeline with its run tables: a "running" row first, then "finished" or "failed". */
+    static RunResult runWithTables(SparkSession spark, CpuMeter cpu, String method, OlmpSettings settings,
+                                   DataSplits splits, Path dir, TablesRun pipeline) throws Exception {
+        RunInfo info = new RunInfo(method, settings.model().architecture(), settings.data().source(), settings.seed(),
+                settings.rendered(), splits.sha256ByFile(), Versions.of(spark.version()));
+        try (cpu) {
+            RunTables tables = RunTables.open(spark, dir, info);
+            System.out.println("tables: " + dir.resolve("tables") + " (run " + tables.runId() + ")");
+            try {
+                RunResult result = pipeline.run(tables, cpu);
+                tables.finish(RunStatus.FINISHED);
+                return result;
+            } catch (Exception | Error e) {
+                try {
+                    tables.finish(RunStatus.FAILED);
+                } catch (Exception | Error secondary) {
+                    e.addSuppressed(secondary);
+                }
+                throw e;
+            }
+        }
     }
 
     /** The given model (copied into DIR), the one given earlier for DIR, or one trained (or reused) there. */

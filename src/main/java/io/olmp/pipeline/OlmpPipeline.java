@@ -17,6 +17,8 @@ import io.olmp.prune.LayerThresholds;
 import io.olmp.prune.MagnitudePruner;
 import io.olmp.prune.Objective;
 import io.olmp.prune.PercentileCodec;
+import io.olmp.report.CpuMeter;
+import io.olmp.report.RunTables;
 import io.olmp.search.GenerationStats;
 import io.olmp.search.Ncs;
 import io.olmp.search.NcsParams;
@@ -51,6 +53,7 @@ public final class OlmpPipeline {
     private final Path out;
     private final Consumer<String> log;
     private final EvaluatorFactory evaluators;
+    private TableRecorder tables = new TableRecorder(null, CpuMeter.processOnly());
 
     public OlmpPipeline(OlmpSettings settings, DataSplits splits, Path out, EvaluatorFactory evaluators,
                         Consumer<String> log) {
@@ -59,6 +62,15 @@ public final class OlmpPipeline {
         this.out = out;
         this.evaluators = evaluators;
         this.log = log;
+    }
+
+    /**
+     * Appends every generation and loop to the run tables ({@code <out>/tables/}), measuring CPU
+     * with {@code cpu}. Without this call no tables are written.
+     */
+    public OlmpPipeline withTables(RunTables runTables, CpuMeter cpu) {
+        this.tables = new TableRecorder(runTables, cpu);
+        return this;
     }
 
     /**
@@ -134,6 +146,7 @@ public final class OlmpPipeline {
         PruneSettings prune = settings.prune();
         SearchSettings search = settings.search();
         long searchStart = System.nanoTime();
+        double searchCpuStart = tables.cpu().seconds();
         Map<String, INDArray> effectiveWeights = MagnitudePruner.effectiveWeights(model, masks);
         WeightMagnitudes magnitudes = WeightMagnitudes.of(effectiveWeights);
         PercentileCodec codec = new PercentileCodec(magnitudes);
@@ -155,12 +168,14 @@ public final class OlmpPipeline {
             if (resumed.isPresent()) {
                 state = resumed.get();
             } else {
+                tables.startGeneration();
                 state = ncs.init(evaluator, searchSeed(loop), codec.currentSparsityPercent(), codec.upperBounds(),
-                        (stats, s) -> progress.generation(stats, evaluator.lastResults()));
+                        (stats, s) -> generationDone(loop, progress, stats, evaluator));
                 checkpoint.generationDone(state, elapsed(elapsedBefore, wallStart));
             }
             while (!ncs.isFinished(state)) {
-                state = ncs.step(state, evaluator, (stats, s) -> progress.generation(stats, evaluator.lastResults()));
+                tables.startGeneration();
+                state = ncs.step(state, evaluator, (stats, s) -> generationDone(loop, progress, stats, evaluator));
                 checkpoint.generationDone(state, elapsed(elapsedBefore, wallStart));
             }
             feasibleFound = state.bestFitness() <= 1;
@@ -172,12 +187,17 @@ public final class OlmpPipeline {
                     + " this loop prunes nothing more", loop, state.bestFitness()));
         }
         double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
+        double searchCpuSeconds = tables.cpu().seconds() - searchCpuStart;
 
         LayerMasks pruned = MagnitudePruner.masks(effectiveWeights, thresholds);
         LayerThresholds boundaries = MagnitudePruner.boundaries(effectiveWeights, pruned, thresholds);
         masks.byLayer().forEach((name, m) -> m.assign(pruned.of(name)));
+        MultiLayerNetwork prunedModel = model.clone();
+        MagnitudePruner.applyInPlace(prunedModel, masks);
+        double testBeforeAdjust = Accuracy.count(prunedModel, splits.test()).fraction();
 
         long adjustStart = System.nanoTime();
+        double adjustCpuStart = tables.cpu().seconds();
         int k = prune.adjustIterations();
         new Adjuster(prune, settings.train().batchSize()).adjust(model, masks, boundaries, splits.train(),
                 adjustSeed(loop), done -> {
@@ -186,17 +206,27 @@ public final class OlmpPipeline {
                     }
                 });
         double adjustSeconds = (System.nanoTime() - adjustStart) / 1e9;
+        double adjustCpuSeconds = tables.cpu().seconds() - adjustCpuStart;
 
         MultiLayerNetwork effective = model.clone();
         MagnitudePruner.applyInPlace(effective, masks);
         Accuracy.Count validation = Accuracy.count(effective, splits.validation());
         Accuracy.Count test = Accuracy.count(effective, splits.test());
         Map<String, Long> kept = nonZero(effective);
-        return new LoopRecord(loop, sigma, state.generation(), state.evaluations(),
+        LoopRecord record = new LoopRecord(loop, sigma, state.generation(), state.evaluations(),
                 Arrays.stream(state.bestX()).boxed().toList(), thresholds.byLayer(), state.bestFitness(),
                 loopStartAccuracy, best.accuracy(), kept, LayerWeights.sizes(model), validation.fraction(),
                 test.fraction(), searchSeconds, adjustSeconds, kept.values().stream().anyMatch(v -> v == 0),
                 feasibleFound);
+        tables.loop(record, testBeforeAdjust, searchCpuSeconds, adjustCpuSeconds);
+        return record;
+    }
+
+    /** Progress line, then the run tables; the tables are written before the checkpoint, so none is lost. */
+    private void generationDone(int loop, GenerationProgress progress, GenerationStats stats,
+                                ThresholdEvaluator evaluator) {
+        progress.generation(stats, evaluator.lastResults());
+        tables.generation(loop, stats, evaluator);
     }
 
     private void logLoop(LoopRecord r) {

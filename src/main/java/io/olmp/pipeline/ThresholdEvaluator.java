@@ -27,6 +27,9 @@ public abstract class ThresholdEvaluator implements BatchEvaluator, AutoCloseabl
     private final WeightMagnitudes magnitudes;
     private Objective objective;
     private List<CandidateResult> lastResults = List.of();
+    private List<double[]> lastCandidates = List.of();
+    private List<LayerThresholds> lastThresholds = List.of();
+    private List<Score> lastScores = List.of();
 
     protected ThresholdEvaluator(ThresholdCodec codec, WeightMagnitudes magnitudes) {
         this.codec = codec;
@@ -43,6 +46,11 @@ public abstract class ThresholdEvaluator implements BatchEvaluator, AutoCloseabl
 
     public void setObjective(Objective objective) {
         this.objective = objective;
+    }
+
+    /** The constraint candidates are scored against (null until set). */
+    public Objective objective() {
+        return objective;
     }
 
     /** Scores one threshold set (e.g. the loop-start model or the best candidate); failures throw. */
@@ -77,12 +85,30 @@ public abstract class ThresholdEvaluator implements BatchEvaluator, AutoCloseabl
             }
         }
         lastResults = Collections.unmodifiableList(results);
+        lastCandidates = candidates.stream().map(double[]::clone).toList();
+        lastThresholds = List.copyOf(thresholds);
+        lastScores = List.copyOf(scores);
         return scores;
     }
 
     /** Per candidate of the last generation, in order; null where scoring failed. */
     public List<CandidateResult> lastResults() {
         return lastResults;
+    }
+
+    /** The search vectors of the last generation, in order. */
+    public List<double[]> lastCandidates() {
+        return lastCandidates.stream().map(double[]::clone).toList();
+    }
+
+    /** The thresholds the last generation's candidates decoded to, in order. */
+    public List<LayerThresholds> lastThresholds() {
+        return lastThresholds;
+    }
+
+    /** The last generation's scores, in order (failed ones carry their message). */
+    public List<Score> lastScores() {
+        return lastScores;
     }
 
     @Override
