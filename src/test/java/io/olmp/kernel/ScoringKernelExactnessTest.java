@@ -13,7 +13,9 @@ import io.olmp.prune.MagnitudePruner;
 import io.olmp.prune.WeightMagnitudes;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,11 +109,9 @@ class ScoringKernelExactnessTest {
      */
     private static Comparison compare(MultiLayerNetwork net, LabeledImages images, double[][] percents, int passImages) {
         LayerMasks masks = LayerMasks.allKept(net);
-        SplittableRandom random = new SplittableRandom(5);
+        Nd4j.getRandom().setSeed(5);
         for (INDArray m : masks.byLayer().values()) {
-            for (long i = 0; i < m.length(); i++) {
-                m.putScalar(i, random.nextDouble() < 0.3 ? 0 : 1);
-            }
+            m.assign(Nd4j.rand(DataType.FLOAT, m.shape()).gte(0.3).castTo(m.dataType()));
         }
         Map<String, INDArray> effective = MagnitudePruner.effectiveWeights(net, masks);
         WeightMagnitudes magnitudes = WeightMagnitudes.of(effective);
