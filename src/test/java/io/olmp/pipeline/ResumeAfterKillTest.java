@@ -122,8 +122,9 @@ class ResumeAfterKillTest {
 
     private static void runAndKill(String[] args, Path log, Condition when) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        // the Spark flags: even --local runs start a local Spark session for the run tables
+        List<String> command = new ArrayList<>(List.of(java, "@submit/java17-opens.args", "-Xmx2g", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
