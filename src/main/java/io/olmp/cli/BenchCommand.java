@@ -2,11 +2,18 @@ package io.olmp.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.olmp.bench.MatmulPeak;
+import io.olmp.bench.NcsOverhead;
+import io.olmp.bench.PeakMemory;
 import io.olmp.config.OlmpSettings;
 import io.olmp.data.DataSplits;
+import io.olmp.distributed.SparkOverheadBenchmark;
+import io.olmp.model.Architectures;
+import io.olmp.model.ForwardCost;
+import io.olmp.model.InputShape;
 import io.olmp.model.ModelFiles;
 import io.olmp.pipeline.DataPreparation;
-import io.olmp.distributed.SparkOverheadBenchmark;
+import io.olmp.pipeline.ReferenceTraining;
 import io.olmp.pipeline.ScoringBenchmark;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -14,6 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,10 +31,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code olmp bench scoring}: candidate-scoring throughput vs plain DL4J inference. */
+/**
+ * {@code olmp bench}: in one process, the machine's arithmetic limit (ND4J float GEMM), candidate-scoring
+ * throughput against plain DL4J inference with the achieved multiply-accumulate rate, the driver's NCS cost per
+ * generation, optionally Spark's per-generation overhead, and the peak resident memory; JSON into {@code --out}.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Candidate-scoring throughput (images x candidates per second, one generation of masked",
-                "candidates) against plain DL4J output() of the same net on the validation split, per architecture."})
+        description = {"Benchmarks in one process: ND4J float matrix-product peak, candidate scoring (images x candidates",
+                "per second for one generation of masked candidates, against plain DL4J output() of the same net, with",
+                "achieved GFLOP/s = 2 x multiply-accumulates of the dense forward pass), NCS driver overhead per",
+                "generation, Spark per-generation overhead (--spark), peak RSS."})
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,23 +60,59 @@ final class BenchCommand implements Callable<Integer> {
     String sparkMaster;
 
     @Option(names = "--out", paramLabel = "FILE", description = "JSON results (default: ${DEFAULT-VALUE})")
-    Path out = Path.of("bench/scoring.json");
+    Path out = Path.of("bench/bench.json");
+
+    /** Scoring figures with the arithmetic rate they achieve. */
+    record Scoring(ScoringBenchmark.Result measured, long macsPerImage, double maskedGflops, double plainGflops,
+                   double maskedFractionOfPeak) {}
 
     @Override
     public Integer call() throws Exception {
         OlmpSettings settings = config.load();
         DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
-        List<ScoringBenchmark.Result> results = new ArrayList<>();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("date", Instant.now().toString());
+        report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.put("cpu", cpuModel());
+        report.put("data", settings.data().source() + " validation, " + splits.validation().count() + " images");
+
+        MatmulPeak.Result matmul = MatmulPeak.measure(Math.max(5, repetitions));
+        for (MatmulPeak.Shape s : matmul.shapes()) {
+            System.out.printf("matmul  %,6d x %,4d . %,4d x %,4d  %7.4f s  %6.1f GFLOP/s%n", s.m(), s.k(), s.k(), s.n(),
+                    s.seconds(), s.gflops());
+        }
+        System.out.printf("matmul  peak %.1f GFLOP/s (float32, ND4J gemm)%n", matmul.peakGflops());
+        report.put("matmul", matmul);
+
+        InputShape shape = ReferenceTraining.inputShape(splits.validation());
+        List<Scoring> scoring = new ArrayList<>();
         for (String arch : architectures) {
-            results.add(ScoringBenchmark.run(arch, splits.validation(), settings.train(), candidates, repetitions,
-                    System.out::println));
+            ScoringBenchmark.Result r = ScoringBenchmark.run(arch, splits.validation(), settings.train(), candidates,
+                    repetitions, System.out::println);
+            long macs = ForwardCost.macsPerImage(Architectures.build(arch, shape, settings.train(), 1), shape);
+            double masked = 2.0 * macs * r.maskedImageCandidatesPerSecond() / 1e9;
+            scoring.add(new Scoring(r, macs, masked, 2.0 * macs * r.plainImagesPerSecond() / 1e9,
+                    masked / matmul.peakGflops()));
         }
-        System.out.printf("%-14s %8s %6s %18s %24s %7s%n", "architecture", "images", "cand", "plain img/s",
-                "masked img x cand/s", "ratio");
-        for (ScoringBenchmark.Result r : results) {
-            System.out.printf("%-14s %,8d %6d %,18.0f %,24.0f %6.2fx%n", r.architecture(), r.images(), r.candidates(),
-                    r.plainImagesPerSecond(), r.maskedImageCandidatesPerSecond(), r.ratio());
+        System.out.printf("%-14s %8s %6s %14s %20s %7s %11s %9s%n", "architecture", "images", "cand", "plain img/s",
+                "masked img x cand/s", "ratio", "GFLOP/s", "of peak");
+        for (Scoring s : scoring) {
+            ScoringBenchmark.Result r = s.measured();
+            System.out.printf("%-14s %,8d %6d %,14.0f %,20.0f %6.2fx %11.1f %8.1f%%%n", r.architecture(), r.images(),
+                    r.candidates(), r.plainImagesPerSecond(), r.maskedImageCandidatesPerSecond(), r.ratio(),
+                    s.maskedGflops(), 100 * s.maskedFractionOfPeak());
         }
+        report.put("scoring", scoring);
+
+        List<NcsOverhead.Result> ncs = new ArrayList<>();
+        for (int dimension : new int[] {3, 4, 8}) {
+            NcsOverhead.Result r = NcsOverhead.measure(dimension, candidates, 200);
+            ncs.add(r);
+            System.out.printf("ncs  dimension %d, popN %d: step %.1f us, checkpoint %.1f us per generation%n",
+                    r.dimension(), r.population(), r.stepMicros(), r.checkpointMicros());
+        }
+        report.put("ncs", ncs);
+
         List<SparkOverheadBenchmark.Result> sparkResults = new ArrayList<>();
         if (sparkMaster != null) {
             try (SparkSession session = SparkSession.builder().master(sparkMaster).appName("olmp-bench")
@@ -79,14 +130,22 @@ final class BenchCommand implements Callable<Integer> {
                         r.inProcessSeconds(), r.sparkSeconds(), r.ratio(), 1000 * r.fixedCostSeconds());
             }
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("date", Instant.now().toString());
-        report.put("cores", Runtime.getRuntime().availableProcessors());
-        report.put("data", settings.data().source() + " validation");
-        report.put("results", results);
         report.put("spark", sparkResults);
+        report.put("peakRssBytes", PeakMemory.peakRssBytes().orElse(-1));
+        report.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        System.out.println("bench: " + PeakMemory.describePeak() + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MiB");
         ModelFiles.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         System.out.println("bench: wrote " + out);
         return 0;
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Layer-wise magnitude pruning with thresholds tuned by Negatively Correlated Search (OLMP).",
         subcommands = {RunCommand.class, TrainCommand.class, DataCommand.class, ConfigCommand.class, BenchCommand.class,
+                BaselineCommand.class, CompareCommand.class,
                 TablesCommand.class,
                 ExportCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})

@@ -1,5 +1,6 @@
 package io.olmp.cli;
 
+import io.olmp.bench.PeakMemory;
 import io.olmp.config.OlmpSettings;
 import io.olmp.config.SettingsException;
 import io.olmp.config.SettingsLoader;
@@ -115,25 +116,27 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         System.out.println("olmp run: output in " + dir);
         DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
-        MultiLayerNetwork net = referenceModel(settings, splits, dir);
+        MultiLayerNetwork net = referenceModel(reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
         RunResult result;
         int shardSize = settings.scoring().shardSize();
         if (settings.scoring().evaluator().equals("local")) {
             System.out.println("scoring: in this JVM (tables written by a local[1] Spark session)");
             try (SparkSession tablesSession = RunTables.localSession()) {
-                result = runWithTables(tablesSession, CpuMeter.processOnly(), settings, splits, dir, net,
-                        new OlmpPipeline(settings, splits, dir, EvaluatorFactory.local(splits.validation(), shardSize),
-                                System.out::println));
+                OlmpPipeline pipeline = new OlmpPipeline(settings, splits, dir,
+                        EvaluatorFactory.local(splits.validation(), shardSize), System.out::println);
+                result = runWithTables(tablesSession, CpuMeter.processOnly(), "olmp", settings, splits, dir,
+                        (tables, cpu) -> pipeline.withTables(tables, cpu).run(net));
             }
         } else {
             try (SparkSession session = SparkSessions.start(settings.spark())) {
                 System.out.printf("scoring: Spark %s, master %s, default parallelism %d%n", session.version(),
                         session.sparkContext().master(), session.sparkContext().defaultParallelism());
                 JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
-                result = runWithTables(session, CpuMeter.of(session), settings, splits, dir, net,
-                        new OlmpPipeline(settings, splits, dir,
-                                SparkEvaluator.factory(jsc, splits.validation(), shardSize), System.out::println));
+                OlmpPipeline pipeline = new OlmpPipeline(settings, splits, dir,
+                        SparkEvaluator.factory(jsc, splits.validation(), shardSize), System.out::println);
+                result = runWithTables(session, CpuMeter.of(session), "olmp", settings, splits, dir,
+                        (tables, cpu) -> pipeline.withTables(tables, cpu).run(net));
             }
         }
         System.out.printf("result: %.1fx compression (kept %,d of %,d weights), test accuracy %.4f (reference %.4f), "
@@ -143,20 +146,28 @@ final class RunCommand implements Callable<Integer> {
                 result.referenceTestAccuracy(), result.finalValidationAccuracy(), result.referenceValidationAccuracy(),
                 result.delta(), result.evaluations(), (System.nanoTime() - start) / 1e9);
         System.out.println("result: " + dir.resolve("result.json") + ", pruned model " + dir.resolve("model/pruned.zip"));
+        System.out.println("memory: " + PeakMemory.describePeak() + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MiB");
         io.olmp.report.html.RunReport.writeAfterRun(dir, System.out::println);
         return 0;
     }
 
+    /** A pipeline (OLMP or a baseline) run that appends to the run tables. */
+    @FunctionalInterface
+    interface TablesRun {
+        RunResult run(RunTables tables, CpuMeter cpu) throws Exception;
+    }
+
     /** Runs the pipeline with its run tables: a "running" row first, then "finished" or "failed". */
-    private static RunResult runWithTables(SparkSession spark, CpuMeter cpu, OlmpSettings settings, DataSplits splits,
-                                           Path dir, MultiLayerNetwork net, OlmpPipeline pipeline) throws Exception {
-        RunInfo info = new RunInfo("olmp", settings.model().architecture(), settings.data().source(), settings.seed(),
+    static RunResult runWithTables(SparkSession spark, CpuMeter cpu, String method, OlmpSettings settings,
+                                   DataSplits splits, Path dir, TablesRun pipeline) throws Exception {
+        RunInfo info = new RunInfo(method, settings.model().architecture(), settings.data().source(), settings.seed(),
                 settings.rendered(), splits.sha256ByFile(), Versions.of(spark.version()));
         try (cpu) {
             RunTables tables = RunTables.open(spark, dir, info);
             System.out.println("tables: " + dir.resolve("tables") + " (run " + tables.runId() + ")");
             try {
-                RunResult result = pipeline.withTables(tables, cpu).run(net);
+                RunResult result = pipeline.run(tables, cpu);
                 tables.finish(RunStatus.FINISHED);
                 return result;
             } catch (Exception | Error e) {
@@ -170,7 +181,9 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private MultiLayerNetwork referenceModel(OlmpSettings settings, DataSplits splits, Path dir) throws Exception {
+    /** The given model (copied into DIR), the one given earlier for DIR, or one trained (or reused) there. */
+    static MultiLayerNetwork referenceModel(Path reference, OlmpSettings settings, DataSplits splits, Path dir)
+            throws Exception {
         Path zip = dir.resolve("model/reference.zip");
         if (reference != null) {
             MultiLayerNetwork net = ModelFiles.load(reference);

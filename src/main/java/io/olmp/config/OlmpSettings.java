@@ -14,6 +14,7 @@ public record OlmpSettings(
         SearchSettings search,
         ScoringSettings scoring,
         SparkSettings spark,
+        BaselineSettings baseline,
         String rendered) {
 
     public SeedStreams seeds() {

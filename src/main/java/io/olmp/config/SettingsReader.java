@@ -28,6 +28,7 @@ final class SettingsReader {
                 new ScoringSettings(oneOf("scoring.evaluator", ScoringSettings.EVALUATORS),
                         getInt("scoring.shard-size", 1)),
                 new SparkSettings(nonEmpty("spark.master"), nonEmpty("spark.app-name")),
+                new BaselineSettings(fraction("baseline.kept-factor", 0.01, 0.999), getInt("baseline.rungs", 1)),
                 rendered);
     }
 

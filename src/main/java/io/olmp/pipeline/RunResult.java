@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of an OLMP run, written as {@code result.json}.
+ * The outcome of an OLMP run or a baseline, written as {@code result.json}.
  *
+ * @param method           how the model was pruned: olmp | global | uniform | lamp; result files
+ *                         written before this field existed read as olmp
  * @param compressionRatio sum of layer sizes / sum of kept weights of the final model W * M
  */
 public record RunResult(
         String format,
         int version,
+        String method,
         String architecture,
         String dataSource,
         long seed,
@@ -26,4 +29,22 @@ public record RunResult(
         double delta,
         long evaluations,
         double wallSeconds,
-        List<LoopRecord> loopRecords) {}
+        List<LoopRecord> loopRecords) {
+
+    public static final String OLMP = "olmp";
+
+    public RunResult {
+        method = method == null ? OLMP : method;
+    }
+
+    /** An OLMP run's result. */
+    public RunResult(String format, int version, String architecture, String dataSource, long seed, int loops,
+                     double compressionRatio, double keptFraction, Map<String, Long> keptByLayer,
+                     Map<String, Long> sizeByLayer, double referenceValidationAccuracy, double referenceTestAccuracy,
+                     double finalValidationAccuracy, double finalTestAccuracy, double delta, long evaluations,
+                     double wallSeconds, List<LoopRecord> loopRecords) {
+        this(format, version, OLMP, architecture, dataSource, seed, loops, compressionRatio, keptFraction, keptByLayer,
+                sizeByLayer, referenceValidationAccuracy, referenceTestAccuracy, finalValidationAccuracy,
+                finalTestAccuracy, delta, evaluations, wallSeconds, loopRecords);
+    }
+}

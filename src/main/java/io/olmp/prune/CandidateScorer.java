@@ -1,8 +1,9 @@
 package io.olmp.prune;
 
 import io.olmp.data.LabeledImages;
-import io.olmp.model.Batches;
-import io.olmp.model.LayerWeights;
+import io.olmp.kernel.FeatureShape;
+import io.olmp.kernel.MaskedCandidate;
+import io.olmp.kernel.ScoringKernel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,24 +14,22 @@ import java.util.Map;
 
 /**
  * Scores many threshold candidates on one shard of data: per candidate, the integer count of
- * correct top-1 predictions with its masked weights, and the weights it keeps. The data is read
- * once per call: the shard is cut into chunks, and every candidate predicts each chunk before
- * the next one is built. The given network is never modified: scoring runs on a private copy
- * whose parameters are swapped per candidate. Not thread-safe (one scorer per thread).
+ * correct top-1 predictions with its masked weights, and the weights it keeps. Predictions come
+ * from the {@link ScoringKernel} (a forward pass built for this job, whose predictions equal DL4J's
+ * masked {@code output()}), which reads the data once per call for all candidates. The given
+ * network is never modified: the kernel copies what it needs at construction. Not thread-safe
+ * (one scorer per thread).
  */
 public final class CandidateScorer {
 
     /**
-     * Images per forward pass: large enough for efficient matrix products on the LeNets. AlexNet
-     * needs far smaller chunks (2,000 images of 227x227x3 are 1.2 GB of input alone): set
-     * olmp.scoring.shard-size accordingly.
+     * Upper bound on images per forward pass; the kernel also bounds it by its buffer size, so
+     * AlexNet-sized inputs get small passes by themselves.
      */
     public static final int DEFAULT_CHUNK = 2000;
 
-    private final MultiLayerNetwork scratch;
-    private final INDArray effectiveParams;
+    private final ScoringKernel kernel;
     private final Map<String, INDArray> effectiveWeights;
-    private final int chunk;
     private WeightMagnitudes magnitudes; // sorted only when asked for: counts() does not need it
 
     /**
@@ -45,11 +44,8 @@ public final class CandidateScorer {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
         }
-        this.chunk = chunk;
-        this.scratch = net.clone();
         this.effectiveWeights = MagnitudePruner.effectiveWeights(net, masks);
-        MagnitudePruner.applyInPlace(scratch, masks);
-        this.effectiveParams = scratch.params().dup();
+        this.kernel = new ScoringKernel(net, effectiveWeights, chunk, ScoringKernel.DEFAULT_BUFFER_FLOATS);
     }
 
     public WeightMagnitudes magnitudes() {
@@ -77,38 +73,43 @@ public final class CandidateScorer {
      */
     public ShardCounts counts(LabeledImages shard, List<LayerThresholds> candidates) {
         int n = candidates.size();
-        List<INDArray> params = new ArrayList<>(n);
         String[] failures = new String[n];
+        List<MaskedCandidate> masked = new ArrayList<>(n);
+        List<Integer> scored = new ArrayList<>(n);
         for (int c = 0; c < n; c++) {
             try {
-                params.add(maskedParams(candidates.get(c)));
+                masked.add(kernel.mask(candidates.get(c).byLayer()));
+                scored.add(c);
             } catch (RuntimeException e) {
-                params.add(null);
                 failures[c] = describe(e);
             }
         }
         long[] correct = new long[n];
-        for (int from = 0; from < shard.count(); from += chunk) {
-            int to = Math.min(shard.count(), from + chunk);
-            INDArray features = Batches.features(shard, from, to);
-            for (int c = 0; c < n; c++) {
-                if (failures[c] != null) {
-                    continue;
-                }
-                try {
-                    scratch.setParams(params.get(c));
-                    int[] predicted = scratch.output(features, false).argMax(1).toIntVector();
-                    for (int i = 0; i < predicted.length; i++) {
-                        if (predicted[i] == shard.labels()[from + i]) {
-                            correct[c]++;
-                        }
+        try {
+            requireShape(shard);
+            int[][] predicted = kernel.predict(kernel.generation(masked), shard.pixels(), 0, shard.count());
+            for (int j = 0; j < predicted.length; j++) {
+                long hits = 0;
+                for (int i = 0; i < predicted[j].length; i++) {
+                    if (predicted[j][i] == shard.labels()[i]) {
+                        hits++;
                     }
-                } catch (RuntimeException e) {
-                    failures[c] = describe(e);
                 }
+                correct[scored.get(j)] = hits;
             }
+        } catch (RuntimeException e) {
+            scored.forEach(c -> failures[c] = describe(e));
         }
         return new ShardCounts(correct, shard.count(), failures);
+    }
+
+    private void requireShape(LabeledImages shard) {
+        FeatureShape in = kernel.plan().input();
+        if (shard.featureLength() != in.size() || shard.numClasses() != kernel.plan().numClasses()) {
+            throw new IllegalArgumentException(shard.name() + ": images of " + shard.channels() + "x" + shard.height()
+                    + "x" + shard.width() + " with " + shard.numClasses() + " classes do not fit the network ("
+                    + in.size() + " inputs, " + kernel.plan().numClasses() + " classes)");
+        }
     }
 
     private static String describe(RuntimeException e) {
@@ -125,12 +126,5 @@ public final class CandidateScorer {
             disconnected |= k == 0;
         }
         return new CandidateResult(correct, total, kept, magnitudes.totalSize(), disconnected);
-    }
-
-    private INDArray maskedParams(LayerThresholds t) {
-        scratch.setParams(effectiveParams);
-        effectiveWeights.forEach((name, w) -> scratch.getLayer(name).getParam(LayerWeights.WEIGHT_KEY)
-                .muli(MagnitudePruner.mask(w, t.of(name))));
-        return scratch.params().dup();
     }
 }

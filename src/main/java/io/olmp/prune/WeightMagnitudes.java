@@ -87,6 +87,11 @@ public final class WeightMagnitudes {
         return s[(int) k];
     }
 
+    /** A layer's magnitudes in ascending order (pruned weights are the leading zeros); a copy. */
+    public float[] sortedCopy(String layer) {
+        return sorted(layer).clone();
+    }
+
     private float[] sorted(String layer) {
         float[] s = sortedByLayer.get(layer);
         if (s == null) {

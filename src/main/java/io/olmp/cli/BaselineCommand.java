@@ -1,0 +1,155 @@
+package io.olmp.cli;
+
+import io.olmp.baseline.BaselineMethod;
+import io.olmp.baseline.BaselinePipeline;
+import io.olmp.config.OlmpSettings;
+import io.olmp.config.SettingsException;
+import io.olmp.config.SettingsLoader;
+import io.olmp.data.DataSplits;
+import io.olmp.distributed.SparkEvaluator;
+import io.olmp.distributed.SparkSessions;
+import io.olmp.model.ModelFiles;
+import io.olmp.pipeline.DataPreparation;
+import io.olmp.pipeline.EvaluatorFactory;
+import io.olmp.pipeline.RunCheckpoint;
+import io.olmp.pipeline.RunResult;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code olmp baseline}: magnitude pruning (global, uniform or LAMP) in OLMP's prune-then-adjust
+ * schedule, with the same output as {@code olmp run} so that {@code olmp compare} sets them side
+ * by side.
+ */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+        description = {"Prune the reference model by plain magnitude (global | uniform | lamp) in OLMP's schedule:",
+                "per step, the smallest size meeting the accuracy constraint, then the same adjusting.",
+                "Writes result.json and model/pruned.zip like olmp run. Resumable with --resume."})
+final class BaselineCommand implements Callable<Integer> {
+
+    /** Which method a baseline folder holds, for --resume. */
+    static final String METHOD_FILE = "baseline-method";
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--method", paramLabel = "NAME", description = "global | uniform | lamp")
+    String method;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output folder (default: runs/baseline-<method>-<conf>-<data>-seed<seed>)")
+    Path out;
+
+    @Option(names = "--reference", paramLabel = "ZIP", description = "use this trained DL4J model instead of training one")
+    Path reference;
+
+    @Option(names = "--local", description = "score in this JVM, without Spark (olmp.scoring.evaluator = local)")
+    boolean local;
+
+    @Option(names = "--master", paramLabel = "URL", description = "score on Spark with this master (default: olmp.spark.master)")
+    String master;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "continue the baseline in DIR from its last step, with the settings in DIR/run.conf")
+    Path resume;
+
+    @Override
+    public Integer call() throws Exception {
+        if (local && master != null) {
+            throw new SettingsException("--local and --master exclude each other");
+        }
+        if (local) {
+            config.overrides.add("scoring.evaluator=local");
+        } else if (master != null) {
+            config.overrides.add("scoring.evaluator=spark");
+            config.overrides.add("spark.master=\"" + master + "\"");
+        }
+        OlmpSettings settings;
+        Path dir;
+        if (resume != null) {
+            if (config.conf != null || out != null || reference != null) {
+                throw new SettingsException("--resume takes the settings, output and reference of the baseline it"
+                        + " continues; do not combine it with --conf, --out or --reference");
+            }
+            for (String override : config.overrides) {
+                String key = override.replaceFirst("^olmp\\.", "");
+                if (!key.startsWith("scoring.") && !key.startsWith("spark.")) {
+                    throw new SettingsException("--resume continues a baseline with its own settings; only scoring.*"
+                            + " and spark.* may change, not --set " + override);
+                }
+            }
+            Path methodFile = resume.resolve(METHOD_FILE);
+            if (!Files.isRegularFile(methodFile) || !Files.isRegularFile(resume.resolve("run.conf"))) {
+                throw new SettingsException(resume + " is not a baseline folder: " + methodFile + " or run.conf is missing");
+            }
+            String saved = Files.readString(methodFile).trim();
+            if (method != null && !method.equals(saved)) {
+                throw new SettingsException(resume + " holds a " + saved + " baseline, not --method " + method);
+            }
+            method = saved;
+            if (new RunCheckpoint(resume.resolve("checkpoint")).isFinished()) {
+                System.out.println("olmp baseline: " + resume + " has finished already; its result is "
+                        + resume.resolve("result.json"));
+                return 0;
+            }
+            settings = SettingsLoader.load(Optional.of(resume.resolve("run.conf")), config.overrides);
+            dir = resume;
+        } else {
+            if (method == null) {
+                throw new SettingsException("--method is required: one of " + String.join(" | ", BaselineMethod.NAMES));
+            }
+            settings = config.load();
+            dir = out != null ? out : config.defaultOut(settings, "baseline-" + method);
+            RunCheckpoint existing = new RunCheckpoint(dir.resolve("checkpoint"));
+            if (existing.exists()) {
+                throw new SettingsException(dir + " holds a " + (existing.isFinished() ? "finished run" : "checkpoint of"
+                        + " an unfinished run (continue it with --resume " + dir + ")") + "; choose another --out");
+            }
+        }
+        BaselineMethod chosen;
+        try {
+            chosen = BaselineMethod.byName(method);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("--method: " + e.getMessage());
+        }
+        long start = System.nanoTime();
+        System.out.println("olmp baseline " + method + ": output in " + dir);
+        DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
+        MultiLayerNetwork net = RunCommand.referenceModel(reference, settings, splits, dir);
+        ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
+        ModelFiles.writeString(dir.resolve(METHOD_FILE), method + "\n");
+        RunResult result;
+        int shardSize = settings.scoring().shardSize();
+        if (settings.scoring().evaluator().equals("local")) {
+            System.out.println("scoring: in this JVM");
+            result = new BaselinePipeline(settings, chosen, splits, dir,
+                    EvaluatorFactory.local(splits.validation(), shardSize), System.out::println).run(net);
+        } else {
+            try (SparkSession session = SparkSessions.start(settings.spark())) {
+                System.out.printf("scoring: Spark %s, master %s%n", session.version(), session.sparkContext().master());
+                JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+                result = new BaselinePipeline(settings, chosen, splits, dir,
+                        SparkEvaluator.factory(jsc, splits.validation(), shardSize), System.out::println).run(net);
+            }
+        }
+        System.out.printf("result (%s): %.1fx compression (kept %,d of %,d weights) after %d steps, test accuracy %.4f"
+                        + " (reference %.4f), validation %.4f (reference %.4f, delta %.3f), %,d evaluations,"
+                        + " %.0f s in this process%n", method, result.compressionRatio(),
+                result.keptByLayer().values().stream().mapToLong(Long::longValue).sum(),
+                result.sizeByLayer().values().stream().mapToLong(Long::longValue).sum(), result.loops(),
+                result.finalTestAccuracy(), result.referenceTestAccuracy(), result.finalValidationAccuracy(),
+                result.referenceValidationAccuracy(), result.delta(), result.evaluations(),
+                (System.nanoTime() - start) / 1e9);
+        System.out.println("result: " + dir.resolve("result.json") + ", pruned model " + dir.resolve("model/pruned.zip"));
+        return 0;
+    }
+}

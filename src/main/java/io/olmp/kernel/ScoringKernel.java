@@ -1,0 +1,361 @@
+package io.olmp.kernel;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Top-1 predictions of masked copies of one network, computed as DL4J computes {@code output()}
+ * but without its generic layer stack. Per pass of images: the first weighted layer runs once for
+ * all candidates of the generation (one product against their weights side by side; a first
+ * convolution's im2col is shared); then per candidate, each convolution is im2col into a
+ * preallocated buffer plus one ND4J product, pooling and bias/ReLU are Java loops, and dense
+ * layers are one product each. Every product has DL4J's operand layouts (convolution: patches
+ * row-major times weights column-major into a column-major result; dense: row-major input times
+ * DL4J's column-major W into a row-major result), so the sums are DL4J's.
+ *
+ * <p>Bias and ReLU before a max-pooling are applied after it: rounding is monotone, so
+ * max(x_i) + b == max(x_i + b) and relu(max) == max(relu) exactly, on a quarter of the values.
+ *
+ * <p>The argmax is taken on the logits. Softmax keeps their order but can round two different
+ * logits to the same probability; DL4J's argmax then picks the first. Rows whose top two logits
+ * are within {@link #NEAR_TIE} (or hold NaN) are therefore passed through the output layer's own
+ * DL4J activation and ND4J's argmax, exactly as {@code output()} would; {@link #nearTieRows()}
+ * counts them.
+ *
+ * <p>Not thread-safe: one kernel per thread. The network is read once, at construction.
+ */
+public final class ScoringKernel {
+
+    /** Logit gap below which the row's argmax is taken on DL4J's softmax instead. */
+    public static final float NEAR_TIE = 1e-4f;
+    /** Default size of the largest per-pass buffer, in floats (16 MB). */
+    public static final long DEFAULT_BUFFER_FLOATS = 1L << 22;
+
+    private final ForwardPlan plan;
+    private final List<Stage> stages;
+    private final List<Stage> weighted;
+    private final String[] names;
+    private final float[][] effective; // W * M per weighted stage, in operand layout
+    private final float[][] biases;
+    private final Layer[] lrnLayers;   // by stage index, for Lrn stages only
+    private final IActivation outputActivation;
+    private final int passImages;
+
+    private final OffHeapMatrix firstInput;
+    private OffHeapMatrix firstOutput;
+    private final OffHeapMatrix input;
+    private final OffHeapMatrix output;
+    private float[] ping;
+    private float[] pong;
+    private final float[] rowScratch;
+    private long nearTieRows;
+
+    /**
+     * @param net                the network (configuration and biases are read; not kept)
+     * @param effectiveWeights   W * M by prunable layer name: the weights candidates prune further
+     * @param maxImagesPerPass   upper bound on images per forward pass
+     * @param bufferFloats       size bound of the largest per-pass buffer (sets the pass size)
+     */
+    public ScoringKernel(MultiLayerNetwork net, Map<String, INDArray> effectiveWeights, int maxImagesPerPass,
+                         long bufferFloats) {
+        this.plan = ForwardPlan.of(net);
+        this.stages = plan.stages();
+        this.weighted = plan.weighted();
+        if (weighted.get(0) != stages.get(0)) {
+            throw new IllegalArgumentException("scoring kernel: the first layer must be a convolution or dense layer");
+        }
+        int w = weighted.size();
+        names = new String[w];
+        effective = new float[w][];
+        biases = new float[w][];
+        for (int i = 0; i < w; i++) {
+            Stage s = weighted.get(i);
+            int layerIndex = s instanceof Stage.Conv c ? c.layerIndex() : ((Stage.Dense) s).layerIndex();
+            Layer layer = net.getLayer(layerIndex);
+            names[i] = s instanceof Stage.Conv c ? c.name() : ((Stage.Dense) s).name();
+            INDArray weights = effectiveWeights.get(names[i]);
+            if (weights == null) {
+                throw new IllegalArgumentException("scoring kernel: no weights given for layer " + names[i]
+                        + "; have " + effectiveWeights.keySet());
+            }
+            // convolution [out, in, kH, kW] row-major is DL4J's [patch, out] column-major operand;
+            // dense W [in, out] is used column-major as DL4J stores it
+            effective[i] = weights.dup(s instanceof Stage.Conv ? 'c' : 'f').castTo(DataType.FLOAT).data().asFloat();
+            biases[i] = layer.getParam("b").dup('c').castTo(DataType.FLOAT).data().asFloat();
+        }
+        lrnLayers = new Layer[stages.size()];
+        MultiLayerNetwork lrnOwner = null;
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i) instanceof Stage.Lrn lrn) {
+                lrnOwner = lrnOwner == null ? net.clone() : lrnOwner; // DL4J layers keep their input: a private copy
+                lrnLayers[i] = lrnOwner.getLayer(lrn.layerIndex());
+            }
+        }
+        Stage.Dense last = (Stage.Dense) stages.get(stages.size() - 1);
+        outputActivation = ((BaseLayer) net.getLayer(last.layerIndex()).conf().getLayer()).getActivationFn();
+
+        long perImage = 1;
+        long activations = plan.input().size();
+        int scratch = 1;
+        for (int i = 0; i < stages.size(); i++) {
+            Stage s = stages.get(i);
+            if (s instanceof Stage.Conv c) {
+                perImage = Math.max(perImage, (long) c.rowsPerImage() * Math.max(c.patch(), c.out().channels()));
+                activations = Math.max(activations, c.out().size());
+                scratch = Math.max(scratch, c.rowsPerImage() * c.patch());
+            } else if (s instanceof Stage.Dense d) {
+                perImage = Math.max(perImage, Math.max(d.nIn(), d.nOut()));
+                activations = Math.max(activations, d.nOut());
+                scratch = Math.max(scratch, d.nIn());
+            }
+        }
+        passImages = (int) Math.max(1, Math.min(maxImagesPerPass, bufferFloats / perImage));
+        firstInput = new OffHeapMatrix(passImages * firstRows(1) * firstK());
+        input = new OffHeapMatrix(passImages * perImage);
+        output = new OffHeapMatrix(passImages * perImage);
+        ping = new float[(int) (passImages * activations)];
+        pong = new float[ping.length];
+        rowScratch = new float[scratch];
+    }
+
+    public ForwardPlan plan() {
+        return plan;
+    }
+
+    public int passImages() {
+        return passImages;
+    }
+
+    /** Rows whose argmax was taken through DL4J's softmax because their top logits nearly tie. */
+    public long nearTieRows() {
+        return nearTieRows;
+    }
+
+    /**
+     * Masks the effective weights with per-layer magnitude thresholds: a weight is kept when
+     * |w| &gt;= e (compared in float, as ND4J compares a float array with a scalar) and w != 0;
+     * a pruned weight is w * 0, as DL4J's masked copy holds it.
+     */
+    public MaskedCandidate mask(Map<String, Double> thresholds) {
+        float[] first = null;
+        INDArray[] rest = new INDArray[weighted.size() - 1];
+        for (int i = 0; i < weighted.size(); i++) {
+            Double e = thresholds.get(names[i]);
+            if (e == null) {
+                throw new IllegalArgumentException("no threshold for layer " + names[i] + "; have " + thresholds.keySet());
+            }
+            float threshold = e.floatValue();
+            float[] src = effective[i];
+            float[] masked = new float[src.length];
+            for (int k = 0; k < src.length; k++) {
+                float magnitude = Math.abs(src[k]);
+                masked[k] = src[k] * (magnitude >= threshold && magnitude > 0 ? 1f : 0f);
+            }
+            if (i == 0) {
+                first = masked;
+            } else {
+                int[] shape = operandShape(weighted.get(i));
+                INDArray m = Nd4j.createUninitializedDetached(DataType.FLOAT, 'f', shape[0], shape[1]);
+                m.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer().put(0, masked);
+                rest[i - 1] = m;
+            }
+        }
+        return new MaskedCandidate(first, rest);
+    }
+
+    /** Puts the candidates' first-layer weights side by side: [in, out x candidates], column-major. */
+    public Generation generation(List<MaskedCandidate> candidates) {
+        int[] shape = operandShape(weighted.get(0));
+        INDArray side = Nd4j.createUninitializedDetached(DataType.FLOAT, 'f', shape[0], (long) shape[1] * Math.max(1, candidates.size()));
+        FloatBuffer f = side.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+        int block = shape[0] * shape[1];
+        for (int c = 0; c < candidates.size(); c++) {
+            f.put(c * block, candidates.get(c).first);
+        }
+        return new Generation(candidates, side);
+    }
+
+    /**
+     * Predicted classes of images [from, to) of {@code pixels} (flattened C x H x W per image)
+     * for every candidate of the generation: predicted[c][i - from].
+     */
+    public int[][] predict(Generation generation, float[] pixels, int from, int to) {
+        long inputs = plan.input().size();
+        if (from < 0 || to < from || (long) to * inputs > pixels.length) {
+            throw new IllegalArgumentException("images [" + from + ", " + to + ") of " + inputs
+                    + " values each are not within " + pixels.length + " pixel values");
+        }
+        int[][] predicted = new int[generation.size()][to - from];
+        if (generation.size() == 0) {
+            return predicted;
+        }
+        for (int start = from; start < to; start += passImages) {
+            int n = Math.min(passImages, to - start);
+            pass(generation, pixels, start, n, predicted, start - from);
+        }
+        return predicted;
+    }
+
+    private void pass(Generation g, float[] pixels, int start, int n, int[][] predicted, int at) {
+        int candidates = g.size();
+        Stage first = stages.get(0);
+        int rows = firstRows(n);
+        int k = firstK();
+        int outPerCandidate = operandShape(first)[1];
+        int width = outPerCandidate * candidates;
+        long needed = (long) rows * width;
+        if (firstOutput == null || firstOutput.capacity() < needed) {
+            firstOutput = new OffHeapMatrix((long) firstRows(passImages) * width);
+        }
+        char outOrder;
+        if (first instanceof Stage.Conv c) {
+            Im2col.fromImages(pixels, start, n, c, firstInput.floats(), rowScratch);
+            outOrder = 'f';
+        } else {
+            firstInput.floats().put(0, pixels, start * k, n * k);
+            outOrder = 'c';
+        }
+        firstInput.view(rows, k, 'c').mmuli(g.firstWeights, firstOutput.view(rows, width, outOrder));
+
+        for (int c = 0; c < candidates; c++) {
+            float[] act = ping;
+            boolean pendingBias;
+            if (first instanceof Stage.Conv conv) {
+                int block = rows * outPerCandidate;
+                firstOutput.floats().get(c * block, act, 0, block);
+                pendingBias = stages.size() > 1 && stages.get(1) instanceof Stage.MaxPool;
+                if (!pendingBias) {
+                    Pointwise.biasPerChannel(act, n * conv.out().plane(), biases[0], conv.relu());
+                }
+            } else {
+                Stage.Dense d = (Stage.Dense) first;
+                FloatBuffer out = firstOutput.floats();
+                for (int i = 0; i < n; i++) {
+                    out.get((i * candidates + c) * d.nOut(), act, i * d.nOut(), d.nOut());
+                }
+                pendingBias = false;
+                Pointwise.biasPerColumn(act, n, biases[0], d.relu());
+            }
+            forwardRest(g.candidates.get(c), n, act, pendingBias, predicted[c], at);
+        }
+    }
+
+    /** Stages 1.. of one candidate; act holds stage 0's output. */
+    private void forwardRest(MaskedCandidate candidate, int n, float[] act, boolean pendingBias, int[] predicted, int at) {
+        float[] cur = act;
+        float[] next = cur == ping ? pong : ping;
+        int weightedIndex = 0; // of the stage that produced cur
+        FeatureShape shape = stages.get(0) instanceof Stage.Conv c ? c.out() : null;
+        for (int s = 1; s < stages.size(); s++) {
+            Stage stage = stages.get(s);
+            if (stage instanceof Stage.MaxPool p) {
+                Stage.Conv producer = (Stage.Conv) weighted.get(weightedIndex);
+                Pooling.max(cur, next, n, p, pendingBias ? biases[weightedIndex] : null, pendingBias && producer.relu());
+                pendingBias = false;
+                shape = p.out();
+            } else if (stage instanceof Stage.Lrn lrn) {
+                Lrn.apply(lrnLayers[s], cur, next, n, lrn.shape());
+            } else if (stage instanceof Stage.Conv conv) {
+                weightedIndex++;
+                Im2col.fromChannelMajor(cur, n, conv, input.floats(), rowScratch);
+                int rows = n * conv.rowsPerImage();
+                INDArray out = output.view(rows, conv.out().channels(), 'f');
+                input.view(rows, conv.patch(), 'c').mmuli(candidate.rest[weightedIndex - 1], out);
+                output.floats().get(0, next, 0, rows * conv.out().channels());
+                pendingBias = s + 1 < stages.size() && stages.get(s + 1) instanceof Stage.MaxPool;
+                if (!pendingBias) {
+                    Pointwise.biasPerChannel(next, n * conv.out().plane(), biases[weightedIndex], conv.relu());
+                }
+                shape = conv.out();
+            } else {
+                Stage.Dense d = (Stage.Dense) stage;
+                weightedIndex++;
+                if (shape != null) {
+                    Im2col.flatten(cur, n, shape, input.floats(), rowScratch);
+                    shape = null;
+                } else {
+                    input.floats().put(0, cur, 0, n * d.nIn());
+                }
+                input.view(n, d.nIn(), 'c').mmuli(candidate.rest[weightedIndex - 1], output.view(n, d.nOut(), 'c'));
+                output.floats().get(0, next, 0, n * d.nOut());
+                Pointwise.biasPerColumn(next, n, biases[weightedIndex], d.relu());
+            }
+            float[] t = cur;
+            cur = next;
+            next = t;
+        }
+        argmax(cur, n, predicted, at);
+    }
+
+    private void argmax(float[] logits, int n, int[] predicted, int at) {
+        int classes = plan.numClasses();
+        List<Integer> nearTies = null;
+        for (int i = 0; i < n; i++) {
+            int base = i * classes;
+            int best = 0;
+            float top = logits[base];
+            float second = Float.NEGATIVE_INFINITY;
+            boolean nan = Float.isNaN(top);
+            for (int j = 1; j < classes; j++) {
+                float v = logits[base + j];
+                if (v > top) {
+                    second = top;
+                    top = v;
+                    best = j;
+                } else if (v > second || v == top) {
+                    second = v;
+                }
+                nan |= Float.isNaN(v);
+            }
+            predicted[at + i] = best;
+            if (nan || top - second <= NEAR_TIE) {
+                if (nearTies == null) {
+                    nearTies = new ArrayList<>();
+                }
+                nearTies.add(i);
+            }
+        }
+        if (nearTies != null) {
+            float[] rows = new float[nearTies.size() * classes];
+            for (int r = 0; r < nearTies.size(); r++) {
+                System.arraycopy(logits, nearTies.get(r) * classes, rows, r * classes, classes);
+            }
+            INDArray probabilities = outputActivation.getActivation(
+                    Nd4j.create(rows, new long[] {nearTies.size(), classes}, 'c'), false);
+            int[] dl4j = probabilities.argMax(1).toIntVector();
+            for (int r = 0; r < dl4j.length; r++) {
+                predicted[at + nearTies.get(r)] = dl4j[r];
+            }
+            nearTieRows += nearTies.size();
+        }
+    }
+
+    private int firstRows(int images) {
+        Stage s = stages.get(0);
+        return s instanceof Stage.Conv c ? images * c.rowsPerImage() : images;
+    }
+
+    private int firstK() {
+        return operandShape(stages.get(0))[0];
+    }
+
+    /** [in, out] of a weighted stage's weight operand. */
+    private static int[] operandShape(Stage s) {
+        if (s instanceof Stage.Conv c) {
+            return new int[] {c.patch(), c.out().channels()};
+        }
+        Stage.Dense d = (Stage.Dense) s;
+        return new int[] {d.nIn(), d.nOut()};
+    }
+}
