@@ -3,17 +3,15 @@ package io.olmp.report.html;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -51,7 +49,8 @@ final class Charts {
             }
             feasible.computeIfAbsent(g.loop(), l -> new XYSeries(name)).add(x, g.feasible());
         }
-        LogarithmicAxis keptAxis = logAxis("best kept fraction (log)");
+        double[] keptRange = range(best.values(), false);
+        LogAxis keptAxis = logAxis("best kept fraction (log)", keptRange[0], keptRange[1]);
         XYPlot top = new XYPlot(collection(best.values()), null, keptAxis, new XYLineAndShapeRenderer(true, false));
         NumberAxis countAxis = new NumberAxis("feasible candidates");
         countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -85,15 +84,34 @@ final class Charts {
             adjusted.add(l.loop(), l.validationAfterAdjust());
             test.add(l.loop(), l.testAfterAdjust());
         }
+        List<XYSeries> series = new java.util.ArrayList<>(List.of(start, pruned, adjusted, test));
+        int first = loops.get(0).loop();
+        int last = loops.get(loops.size() - 1).loop();
+        referenceValidation.ifPresent(v -> series.add(flat("reference validation", first, last, v)));
+        referenceTest.ifPresent(v -> series.add(flat("reference test", first, last, v)));
         JFreeChart chart = ChartFactory.createXYLineChart("Accuracy per loop", "loop", "accuracy",
-                collection(List.of(start, pruned, adjusted, test)), PlotOrientation.VERTICAL, true, false, false);
+                collection(series), PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        plot.setRenderer(new XYLineAndShapeRenderer(true, true));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        BasicStroke dashed = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {6f, 4f}, 0f);
+        for (int i = 4; i < series.size(); i++) {
+            renderer.setSeriesStroke(i, dashed);
+            renderer.setSeriesShapesVisible(i, false);
+            // the reference lines take the colour of what they compare with: validation (green), test (red)
+            renderer.setSeriesPaint(i, series.get(i).getKey().equals("reference test") ? PALETTE[3] : PALETTE[2]);
+        }
+        plot.setRenderer(renderer);
         integerDomain(plot);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        referenceValidation.ifPresent(v -> plot.addRangeMarker(marker(v, "reference validation")));
-        referenceTest.ifPresent(v -> plot.addRangeMarker(marker(v, "reference test")));
         return styled(chart);
+    }
+
+    private static XYSeries flat(String name, int fromLoop, int toLoop, double value) {
+        XYSeries s = new XYSeries(name);
+        s.add(fromLoop, value);
+        s.add(toLoop, value);
+        return s;
     }
 
     /** Sparsity (percent of weights pruned) of every prunable layer after each loop. */
@@ -124,7 +142,8 @@ final class Charts {
                 "kept fraction (log)", "validation accuracy", collection(List.of(feasible, infeasible)),
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        plot.setDomainAxis(logAxis("kept fraction (log)"));
+        double[] keptRange = range(List.of(feasible, infeasible), true);
+        plot.setDomainAxis(logAxis("kept fraction (log)", keptRange[0], keptRange[1]));
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
         java.awt.Shape dot = new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5);
         dots.setSeriesShape(0, dot);
@@ -142,11 +161,33 @@ final class Charts {
         return out.toByteArray();
     }
 
-    private static LogarithmicAxis logAxis(String label) {
-        LogarithmicAxis axis = new LogarithmicAxis(label);
-        axis.setStrictValuesFlag(false);
-        axis.setAutoRangeNextLogFlag(false);
+    /**
+     * A log axis for fractions in (0, 1]: ticks at 10^k times powers of two (0.01, 0.02, 0.04, ...),
+     * or at powers of ten when the data span more than three decades. (JFreeChart's automatic log
+     * ticks label only powers of ten, often a single one over a run's range.)
+     */
+    private static LogAxis logAxis(String label, double min, double max) {
+        LogAxis axis = new LogAxis(label);
+        axis.setSmallestValue(1e-6);
+        double decades = Math.log10(max / min);
+        axis.setTickUnit(new NumberTickUnit(decades > 3 ? 1 : Math.log10(2)));
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.#####"));
+        axis.setMinorTickMarksVisible(false);
+        axis.setRange(min / 1.15, Math.min(1.0, max * 1.15));
         return axis;
+    }
+
+    /** Smallest and largest x (or y) values across the series; [0.01, 1] if they are empty. */
+    private static double[] range(Iterable<XYSeries> series, boolean x) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : series) {
+            if (s.getItemCount() > 0) {
+                min = Math.min(min, x ? s.getMinX() : s.getMinY());
+                max = Math.max(max, x ? s.getMaxX() : s.getMaxY());
+            }
+        }
+        return min > max ? new double[] {0.01, 1} : new double[] {min, Math.max(max, min * 1.01)};
     }
 
     private static XYSeriesCollection collection(Iterable<XYSeries> series) {
@@ -157,16 +198,6 @@ final class Charts {
 
     private static void integerDomain(XYPlot plot) {
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    }
-
-    private static ValueMarker marker(double value, String label) {
-        ValueMarker m = new ValueMarker(value, Color.DARK_GRAY,
-                new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        m.setLabel(label);
-        m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        return m;
     }
 
     private static JFreeChart styled(JFreeChart chart) {
