@@ -23,6 +23,10 @@ import io.olmp.prune.Objective;
 import io.olmp.prune.PercentileCodec;
 import io.olmp.prune.ShardCounts;
 import io.olmp.prune.WeightMagnitudes;
+import io.olmp.report.CpuMeter;
+import io.olmp.report.LayerRow;
+import io.olmp.report.LoopRow;
+import io.olmp.report.RunTables;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -63,6 +67,8 @@ public final class BaselinePipeline {
     private final Path out;
     private final EvaluatorFactory evaluators;
     private final Consumer<String> log;
+    private RunTables tables;
+    private CpuMeter cpu = CpuMeter.processOnly();
 
     public BaselinePipeline(OlmpSettings settings, BaselineMethod method, DataSplits splits, Path out,
                             EvaluatorFactory evaluators, Consumer<String> log) {
@@ -72,6 +78,16 @@ public final class BaselinePipeline {
         this.out = out;
         this.evaluators = evaluators;
         this.log = log;
+    }
+
+    /**
+     * Appends every step to the run tables ({@code loops} and {@code layers}; a baseline has no
+     * generations or candidates), measuring CPU with {@code cpu}. Without this call no tables are written.
+     */
+    public BaselinePipeline withTables(RunTables runTables, CpuMeter cpuMeter) {
+        this.tables = runTables;
+        this.cpu = cpuMeter;
+        return this;
     }
 
     public RunResult run(MultiLayerNetwork reference) throws IOException {
@@ -139,6 +155,7 @@ public final class BaselinePipeline {
                                Accuracy.Count referenceValidation) throws IOException {
         PruneSettings prune = settings.prune();
         long searchStart = System.nanoTime();
+        double searchCpuStart = cpu.seconds();
         Map<String, INDArray> effectiveWeights = MagnitudePruner.effectiveWeights(model, masks);
         WeightMagnitudes magnitudes = WeightMagnitudes.of(effectiveWeights);
         long keptNow = 0;
@@ -188,12 +205,15 @@ public final class BaselinePipeline {
                     + " %.4f); the baseline stops here", step, keptNow, bestFitness));
         }
         double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
+        double searchCpuSeconds = cpu.seconds() - searchCpuStart;
 
         LayerMasks pruned = MagnitudePruner.masks(effectiveWeights, thresholds);
         LayerThresholds boundaries = MagnitudePruner.boundaries(effectiveWeights, pruned, thresholds);
         masks.byLayer().forEach((name, m) -> m.assign(pruned.of(name)));
+        double testBeforeAdjust = tables == null ? Double.NaN : testAccuracy(model, masks);
 
         long adjustStart = System.nanoTime();
+        double adjustCpuStart = cpu.seconds();
         if (feasibleFound) {
             int k = prune.adjustIterations();
             new Adjuster(prune, settings.train().batchSize()).adjust(model, masks, boundaries, splits.train(),
@@ -204,6 +224,7 @@ public final class BaselinePipeline {
                     });
         }
         double adjustSeconds = (System.nanoTime() - adjustStart) / 1e9;
+        double adjustCpuSeconds = cpu.seconds() - adjustCpuStart;
 
         MultiLayerNetwork effective = model.clone();
         MagnitudePruner.applyInPlace(effective, masks);
@@ -213,9 +234,36 @@ public final class BaselinePipeline {
         Map<String, Long> sizes = LayerWeights.sizes(model);
         List<Double> percentPruned = best.keptByLayer().entrySet().stream()
                 .map(e -> 100.0 * (1 - (double) e.getValue() / sizes.get(e.getKey()))).toList();
-        return new LoopRecord(step, 0, 0, results.size(), percentPruned, thresholds.byLayer(), bestFitness,
-                loopStart.accuracy(), best.accuracy(), kept, sizes, validation.fraction(), test.fraction(),
+        LoopRecord record = new LoopRecord(step, 0, 0, results.size(), percentPruned, thresholds.byLayer(),
+                bestFitness, loopStart.accuracy(), best.accuracy(), kept, sizes, validation.fraction(), test.fraction(),
                 searchSeconds, adjustSeconds, kept.values().stream().anyMatch(v -> v == 0), feasibleFound);
+        if (tables != null) {
+            writeTables(record, testBeforeAdjust, searchCpuSeconds, adjustCpuSeconds);
+        }
+        return record;
+    }
+
+    private double testAccuracy(MultiLayerNetwork model, LayerMasks masks) {
+        MultiLayerNetwork pruned = model.clone();
+        MagnitudePruner.applyInPlace(pruned, masks);
+        return Accuracy.count(pruned, splits.test()).fraction();
+    }
+
+    /** One loops row per step (sigma 0, generations 0) and its layers rows. */
+    private void writeTables(LoopRecord r, double testBeforeAdjust, double searchCpuSeconds, double adjustCpuSeconds)
+            throws IOException {
+        List<String> layers = List.copyOf(r.sizeByLayer().keySet());
+        double[] thresholds = layers.stream().mapToDouble(r.thresholds()::get).toArray();
+        List<LayerRow> layerRows = new ArrayList<>(layers.size());
+        for (int i = 0; i < layers.size(); i++) {
+            String name = layers.get(i);
+            layerRows.add(new LayerRow(r.loop(), i, name, r.sizeByLayer().get(name), r.keptByLayer().get(name),
+                    thresholds[i]));
+        }
+        tables.loop(new LoopRow(r.loop(), r.sigma(), r.generations(), r.evaluations(), layers, thresholds, r.kept(),
+                r.size(), r.loopStartValidationAccuracy(), r.searchAccuracy(), testBeforeAdjust,
+                r.validationAccuracy(), r.testAccuracy(), r.feasibleFound(), r.searchSeconds(), searchCpuSeconds,
+                r.adjustSeconds(), adjustCpuSeconds), layerRows);
     }
 
     private static double fitness(Objective objective, CandidateResult r) {

@@ -13,6 +13,8 @@ import io.olmp.pipeline.DataPreparation;
 import io.olmp.pipeline.EvaluatorFactory;
 import io.olmp.pipeline.RunCheckpoint;
 import io.olmp.pipeline.RunResult;
+import io.olmp.report.CpuMeter;
+import io.olmp.report.RunTables;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -130,15 +132,21 @@ final class BaselineCommand implements Callable<Integer> {
         RunResult result;
         int shardSize = settings.scoring().shardSize();
         if (settings.scoring().evaluator().equals("local")) {
-            System.out.println("scoring: in this JVM");
-            result = new BaselinePipeline(settings, chosen, splits, dir,
-                    EvaluatorFactory.local(splits.validation(), shardSize), System.out::println).run(net);
+            System.out.println("scoring: in this JVM (tables written by a local[1] Spark session)");
+            BaselinePipeline pipeline = new BaselinePipeline(settings, chosen, splits, dir,
+                    EvaluatorFactory.local(splits.validation(), shardSize), System.out::println);
+            try (SparkSession tablesSession = RunTables.localSession()) {
+                result = RunCommand.runWithTables(tablesSession, CpuMeter.processOnly(), method, settings, splits, dir,
+                        (tables, cpu) -> pipeline.withTables(tables, cpu).run(net));
+            }
         } else {
             try (SparkSession session = SparkSessions.start(settings.spark())) {
                 System.out.printf("scoring: Spark %s, master %s%n", session.version(), session.sparkContext().master());
                 JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
-                result = new BaselinePipeline(settings, chosen, splits, dir,
-                        SparkEvaluator.factory(jsc, splits.validation(), shardSize), System.out::println).run(net);
+                BaselinePipeline pipeline = new BaselinePipeline(settings, chosen, splits, dir,
+                        SparkEvaluator.factory(jsc, splits.validation(), shardSize), System.out::println);
+                result = RunCommand.runWithTables(session, CpuMeter.of(session), method, settings, splits, dir,
+                        (tables, cpu) -> pipeline.withTables(tables, cpu).run(net));
             }
         }
         System.out.printf("result (%s): %.1fx compression (kept %,d of %,d weights) after %d steps, test accuracy %.4f"

@@ -89,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
                             + " spark.* may change (where candidates are scored), not --set " + override);
                 }
             }
+            if (Files.exists(resume.resolve(BaselineCommand.METHOD_FILE))) {
+                throw new SettingsException(resume + " holds a baseline, not an OLMP run: continue it with"
+                        + " olmp baseline --resume " + resume);
+            }
             if (new RunCheckpoint(resume.resolve("checkpoint")).isFinished()) {
                 System.out.println("olmp run: " + resume + " has finished already; its result is "
                         + resume.resolve("result.json"));

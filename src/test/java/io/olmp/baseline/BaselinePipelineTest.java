@@ -152,6 +152,32 @@ class BaselinePipelineTest {
     }
 
     @Test
+    void aRunKilledInItsSecondStepResumesToTheSameResult() throws IOException {
+        OlmpSettings s = settings("prune.loops=3", "prune.delta=0.1", "baseline.kept-factor=0.7", "baseline.rungs=3");
+        Path dir = tmp.resolve("killed");
+        BaselinePipeline crashing = new BaselinePipeline(s, BaselineMethod.byName("lamp"), splits, dir,
+                EvaluatorFactory.local(splits.validation(), 2000), line -> {
+                    if (line.startsWith("step 2 done")) {
+                        throw new IllegalStateException("killed");
+                    }
+                });
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> crashing.run(reference))).hasMessage("killed");
+        assertThat(dir.resolve("result.json")).doesNotExist();
+
+        List<String> log = new ArrayList<>();
+        RunResult resumed = new BaselinePipeline(s, BaselineMethod.byName("lamp"), splits, dir,
+                EvaluatorFactory.local(splits.validation(), 2000), log::add).run(reference);
+        assertThat(log).contains("resume: step 2");
+        RunResult uninterrupted = RESULTS.get("lamp");
+        assertEquals(uninterrupted.keptByLayer(), resumed.keptByLayer());
+        assertEquals(uninterrupted.finalValidationAccuracy(), resumed.finalValidationAccuracy());
+        assertEquals(uninterrupted.finalTestAccuracy(), resumed.finalTestAccuracy());
+        assertEquals(uninterrupted.loopRecords().stream().map(LoopRecord::thresholds).toList(),
+                resumed.loopRecords().stream().map(LoopRecord::thresholds).toList());
+    }
+
+    @Test
     void writesAResultThatReadsBackAndAPrunedModel() throws IOException {
         for (String method : BaselineMethod.NAMES) {
             Path dir = tmp.resolve(method);
