@@ -35,6 +35,11 @@ final class ConvStage implements Stage {
     }
 
     @Override
+    public long macsPerExample() {
+        return (long) geometry.outH() * geometry.outW() * geometry.columns() * outChannels;
+    }
+
+    @Override
     public int outSize() {
         return geometry.outH() * geometry.outW() * outChannels;
     }

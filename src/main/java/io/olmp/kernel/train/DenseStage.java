@@ -29,6 +29,11 @@ final class DenseStage implements Stage {
     }
 
     @Override
+    public long macsPerExample() {
+        return (long) nIn * nOut;
+    }
+
+    @Override
     public int outSize() {
         return nOut;
     }

@@ -82,6 +82,11 @@ public final class FastTrainingStep {
         return dataLoss + net.calcRegularizationScore(true);
     }
 
+    /** Forward-pass multiply-adds per example (convolutions and dense layers). */
+    public long forwardMacsPerExample() {
+        return plan.stages().stream().mapToLong(Stage::macsPerExample).sum();
+    }
+
     /** One iteration of SGD on the batch, as {@code net.fit(batch)}; returns the score, also set on the network. */
     public double fit(DataSet batch, Map<String, INDArray> masks) {
         double score = computeGradientAndScore(batch.getFeatures(), batch.getLabels(), masks);

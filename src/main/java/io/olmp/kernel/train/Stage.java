@@ -6,6 +6,11 @@ package io.olmp.kernel.train;
  */
 sealed interface Stage permits ConvStage, PoolStage, FlattenStage, DenseStage {
 
+    /** Multiply-adds per example of the forward pass (0 for stages without weights). */
+    default long macsPerExample() {
+        return 0;
+    }
+
     /** Floats per example of the output. */
     int outSize();
 
