@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Manual run of {@link TrainingBenchmark}: {@code java -cp ... io.olmp.pipeline.TrainingBenchmarkRun
- * [conf] [repetitions]} (default conf/lenet5.conf, 10 repetitions) on real batches of the conf's data.
+ * [conf] [repetitions] [key=value ...]} (default conf/lenet5.conf, 10 repetitions; overrides as
+ * with {@code --set}) on real batches of the conf's data.
  */
 public final class TrainingBenchmarkRun {
 
@@ -24,7 +25,7 @@ public final class TrainingBenchmarkRun {
     public static void main(String[] args) throws Exception {
         Path conf = Path.of(args.length > 0 ? args[0] : "conf/lenet5.conf");
         int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        OlmpSettings settings = SettingsLoader.load(Optional.of(conf), List.of());
+        OlmpSettings settings = SettingsLoader.load(Optional.of(conf), List.of(args).subList(Math.min(2, args.length), args.length));
         DataSplits splits = Datasets.load(DataPreparation.spec(settings.data()));
         var train = splits.train();
         var net = Architectures.build(settings.model().architecture(),

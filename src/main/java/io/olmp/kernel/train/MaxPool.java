@@ -23,23 +23,20 @@ record MaxPool(int height, int width, int channels, int kernelH, int kernelW, in
 
     void forward(float[] in, int n, float[] out, int[] argmax) {
         IntStream.range(0, n).parallel().forEach(image -> {
-            int o = image * outSize();
             for (int oh = 0; oh < outH(); oh++) {
                 for (int ow = 0; ow < outW(); ow++) {
-                    for (int c = 0; c < channels; c++, o++) {
-                        int best = -1;
-                        float max = Float.NEGATIVE_INFINITY;
-                        for (int kh = 0; kh < kernelH; kh++) {
-                            for (int kw = 0; kw < kernelW; kw++) {
-                                int i = ((image * height + oh * strideH + kh) * width + ow * strideW + kw) * channels + c;
-                                if (best < 0 || in[i] > max) {
-                                    max = in[i];
-                                    best = i;
+                    int o = ((image * outH() + oh) * outW() + ow) * channels;
+                    for (int kh = 0; kh < kernelH; kh++) {
+                        for (int kw = 0; kw < kernelW; kw++) {
+                            int i = ((image * height + oh * strideH + kh) * width + ow * strideW + kw) * channels;
+                            boolean first = kh == 0 && kw == 0;
+                            for (int c = 0; c < channels; c++) {
+                                if (first || in[i + c] > out[o + c]) {
+                                    out[o + c] = in[i + c];
+                                    argmax[o + c] = i + c;
                                 }
                             }
                         }
-                        out[o] = max;
-                        argmax[o] = best;
                     }
                 }
             }

@@ -44,6 +44,8 @@ final class StagePlanner {
 
     static Plan plan(MultiLayerNetwork net) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        // Java-array activations and direct host-buffer copies: CPU backend only (on CUDA, DL4J's fit is used)
+        require(org.nd4j.linalg.factory.Nd4j.getEnvironment().isCPU(), "ND4J backend is not the CPU backend");
         require(conf.getBackpropType() == BackpropType.Standard, "backprop type " + conf.getBackpropType());
         require(net.params().dataType() == DataType.FLOAT, "parameters of type " + net.params().dataType());
         if (net.getFlattenedGradients() == null) {
