@@ -69,7 +69,8 @@ final class SettingsReader {
                 fraction("train.momentum", 0, 0.999999),
                 fraction("train.weight-decay", 0, 1),
                 getInt("train.progress-every", 1),
-                getInt("train.checkpoint-every", 0));
+                getInt("train.checkpoint-every", 0),
+                wrap("train.fast-step", () -> config.getBoolean("train.fast-step")));
     }
 
     private PruneSettings prune() {

@@ -2,16 +2,20 @@ package io.olmp.model;
 
 import io.olmp.config.TrainSettings;
 import io.olmp.data.LabeledImages;
+import io.olmp.kernel.train.FastTrainingStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Mini-batch SGD for a fixed number of iterations, with progress reports and periodic
  * checkpoints. The learning-rate schedule follows the network's own iteration counter, which
  * DL4J stores in the model zip, so a resumed run continues the schedule where it stopped.
+ * With {@code fast-step} on, supported networks take {@link FastTrainingStep}s (same gradients,
+ * DL4J's own updater) instead of DL4J's {@code fit()}.
  */
 public final class ReferenceTrainer {
 
@@ -46,11 +50,16 @@ public final class ReferenceTrainer {
         long windowStart = System.nanoTime();
         long windowIterations = 0;
         double loss = Double.NaN;
+        FastTrainingStep fast = settings.fastStep() && FastTrainingStep.supports(net) ? FastTrainingStep.of(net) : null;
         for (long i = startIteration; i < total; i++) {
             // dropout (AlexNet) draws from ND4J's generator: seed it per iteration so a resumed run repeats it
             Nd4j.getRandom().setSeed(batchSeed * 31 + i);
-            net.fit(batches.batch(i));
-            loss = net.score();
+            if (fast != null) {
+                loss = fast.fit(batches.batch(i), Map.of());
+            } else {
+                net.fit(batches.batch(i));
+                loss = net.score();
+            }
             if (!Double.isFinite(loss)) {
                 throw new IllegalStateException("training diverged at iteration " + (i + 1) + ": loss " + loss
                         + " (lower olmp.train.learning-rate)");

@@ -199,7 +199,7 @@ public final class OlmpPipeline {
         long adjustStart = System.nanoTime();
         double adjustCpuStart = tables.cpu().seconds();
         int k = prune.adjustIterations();
-        new Adjuster(prune, settings.train().batchSize()).adjust(model, masks, boundaries, splits.train(),
+        new Adjuster(prune, settings.train().batchSize(), settings.train().fastStep()).adjust(model, masks, boundaries, splits.train(),
                 adjustSeed(loop), done -> {
                     if (done % Math.max(1, k / 4) == 0 && done < k) {
                         log.accept(String.format("loop %d  adjust %,d/%,d", loop, done, k));

@@ -2,6 +2,7 @@ package io.olmp.prune;
 
 import io.olmp.config.PruneSettings;
 import io.olmp.data.LabeledImages;
+import io.olmp.kernel.train.FastTrainingStep;
 import io.olmp.model.Batches;
 import io.olmp.model.LayerWeights;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -10,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
@@ -25,15 +27,23 @@ import java.util.function.LongConsumer;
  * </ul>
  * The batch order is a function of the given seed and the iteration, so a re-run adjusts the
  * same way. Afterwards no noise remains attached; the caller decides when to apply W := W * M.
+ * With {@code fastStep}, supported networks are adjusted by {@link FastTrainingStep} given the
+ * masks directly (forward with W * M, the same DS semantics) instead of the weight-noise hook.
  */
 public final class Adjuster {
 
     private final PruneSettings settings;
     private final int batchSize;
+    private final boolean fastStep;
 
     public Adjuster(PruneSettings settings, int batchSize) {
+        this(settings, batchSize, false);
+    }
+
+    public Adjuster(PruneSettings settings, int batchSize, boolean fastStep) {
         this.settings = settings;
         this.batchSize = batchSize;
+        this.fastStep = fastStep;
     }
 
     /**
@@ -49,15 +59,21 @@ public final class Adjuster {
         }
         Batches batches = new Batches(train, Math.min(batchSize, train.count()), batchSeed);
         boolean ds = settings.adjustMode().equals("ds");
-        if (ds) {
+        FastTrainingStep fast = fastStep && FastTrainingStep.supports(net) ? FastTrainingStep.of(net) : null;
+        Map<String, INDArray> forwardMasks = ds ? masks.byLayer() : Map.of();
+        if (ds && fast == null) {
             attach(net, masks);
-        } else {
+        } else if (!ds) {
             MagnitudePruner.applyInPlace(net, masks);
         }
         try {
             for (int i = 0; i < iterations; i++) {
                 Nd4j.getRandom().setSeed(batchSeed * 31 + i); // dropout, if any, repeats on a re-run
-                net.fit(batches.batch(i));
+                if (fast != null) {
+                    fast.fit(batches.batch(i), forwardMasks);
+                } else {
+                    net.fit(batches.batch(i));
+                }
                 if (ds) {
                     if ((i + 1) % settings.maskRefreshEvery() == 0) {
                         refresh(net, masks, thresholds, settings.spliceFactor());
@@ -68,7 +84,7 @@ public final class Adjuster {
                 progress.accept(i + 1);
             }
         } finally {
-            if (ds) {
+            if (ds && fast == null) {
                 detach(net, masks);
             }
         }

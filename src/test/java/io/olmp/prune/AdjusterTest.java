@@ -84,4 +84,24 @@ class AdjusterTest {
         assertEquals(1, m.getDouble(0, 3));
         assertEquals(0, m.getDouble(0, 4), "0.05 < e");
     }
+
+    @Test
+    void fastStepAdjustsLikeDl4jInBothModes() {
+        for (String mode : List.of("ds", "fixed-mask")) {
+            MultiLayerNetwork dl4j = PruneFixtures.trainedLenet300();
+            MultiLayerNetwork fast = dl4j.clone();
+            LayerMasks all = LayerMasks.allKept(dl4j);
+            LayerThresholds e = half(dl4j, all);
+            LayerMasks dl4jMasks = MagnitudePruner.masks(MagnitudePruner.effectiveWeights(dl4j, all), e);
+            LayerMasks fastMasks = MagnitudePruner.masks(MagnitudePruner.effectiveWeights(fast, all), e);
+            new Adjuster(prune(mode, 5), 32, false).adjust(dl4j, dl4jMasks, e, PruneFixtures.DIGITS, 1, i -> {});
+            new Adjuster(prune(mode, 5), 32, true).adjust(fast, fastMasks, e, PruneFixtures.DIGITS, 1, i -> {});
+            double relative = dl4j.params().sub(fast.params()).norm2Number().doubleValue()
+                    / dl4j.params().norm2Number().doubleValue();
+            assertThat(relative).as(mode).isLessThan(1e-5);
+            assertEquals(dl4jMasks.totalKept(), fastMasks.totalKept(), mode);
+            assertEquals(dl4j.getIterationCount(), fast.getIterationCount(), mode);
+            assertThat(fast.getLayer("ip1").conf().getLayer()).extracting("weightNoise").isNull();
+        }
+    }
 }

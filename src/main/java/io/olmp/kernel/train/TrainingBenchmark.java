@@ -1,0 +1,87 @@
+package io.olmp.kernel.train;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Training speed of DL4J's {@code fit()} against {@link FastTrainingStep} on the same network
+ * and batches, next to the ND4J matrix-product rate of the same process. The achieved rate
+ * counts forward + backward as 3 x the forward multiply-adds x 2 FLOPs.
+ */
+public final class TrainingBenchmark {
+
+    /** The paper's training budget: 10,000 reference iterations + 15 loops x 1,000 adjusting iterations. */
+    public static final long PAPER_ITERATIONS = 10_000 + 15 * 1_000;
+
+    /**
+     * @param mmulGflops          ND4J float mmul 6000x784 . 784x300 (median of repetitions)
+     * @param dl4jSeconds         median seconds of one DL4J fit() iteration
+     * @param fastSeconds         median seconds of one fast iteration
+     * @param achievedGflops      3 x forward FLOPs of a batch / fastSeconds
+     * @param fractionOfMmul      achievedGflops / mmulGflops
+     * @param iterationsPerSecond 1 / fastSeconds
+     * @param paperTrainingHours  PAPER_ITERATIONS x fastSeconds, in hours
+     */
+    public record Result(int batchSize, double mmulGflops, double dl4jSeconds, double fastSeconds, double achievedGflops,
+                         double fractionOfMmul, double iterationsPerSecond, double paperTrainingHours,
+                         double dl4jPaperTrainingHours) {
+
+        public double speedup() {
+            return dl4jSeconds / fastSeconds;
+        }
+    }
+
+    private TrainingBenchmark() {}
+
+    /**
+     * Times {@code repetitions} iterations of each path after {@code warmup} untimed ones, each on
+     * its own copy of {@code net} (left untouched), with batch i = {@code batches.apply(i)}.
+     */
+    public static Result measure(MultiLayerNetwork net, LongFunction<DataSet> batches, int warmup, int repetitions) {
+        double mmul = mmulGflops(repetitions);
+        MultiLayerNetwork dl4j = net.clone();
+        double dl4jSeconds = median(warmup, repetitions, i -> dl4j.fit(batches.apply(i)));
+        MultiLayerNetwork fastNet = net.clone();
+        FastTrainingStep step = FastTrainingStep.of(fastNet);
+        double fastSeconds = median(warmup, repetitions, i -> step.fit(batches.apply(i), Map.of()));
+        int batchSize = (int) batches.apply(0).getFeatures().size(0);
+        double flops = 3.0 * 2.0 * step.forwardMacsPerExample() * batchSize;
+        double achieved = flops / fastSeconds / 1e9;
+        return new Result(batchSize, mmul, dl4jSeconds, fastSeconds, achieved, achieved / mmul, 1 / fastSeconds,
+                PAPER_ITERATIONS * fastSeconds / 3600, PAPER_ITERATIONS * dl4jSeconds / 3600);
+    }
+
+    /** ND4J's float matrix product rate, 6000x784 . 784x300 as in stack.md. */
+    public static double mmulGflops(int repetitions) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, 6000, 784);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 784, 300);
+        INDArray c = Nd4j.create(DataType.FLOAT, 6000, 300);
+        double seconds = median(2, Math.max(repetitions, 5), i -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0));
+        return 2.0 * 6000 * 784 * 300 / seconds / 1e9;
+    }
+
+    private interface Iteration {
+        void run(long index);
+    }
+
+    private static double median(int warmup, int repetitions, Iteration iteration) {
+        for (int i = 0; i < warmup; i++) {
+            iteration.run(i);
+        }
+        double[] seconds = new double[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            long start = System.nanoTime();
+            iteration.run(warmup + i);
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(seconds);
+        return seconds[repetitions / 2];
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * A fast masked SGD step for the small supported networks (LeNet-5 and LeNet-300-100 as built by
+ * {@code io.olmp.model.Architectures}): im2col + GEMM convolutions on NHWC activations kept in Java
+ * arrays, ND4J's BLAS for every matrix product, max pooling and softmax cross-entropy in plain
+ * Java. It computes exactly the gradient DL4J's {@code computeGradientAndScore()} computes (the
+ * forward pass may use W * M, DS semantics) and then hands it to the network's own DL4J updater,
+ * so the updater state, learning-rate schedule, regularisation and iteration counter are DL4J's
+ * and a network trained here saves, loads and resumes like any other.
+ *
+ * <p>{@link io.olmp.kernel.train.FastTrainingStep#supports} says which networks qualify;
+ * {@link io.olmp.kernel.train.TrainingBenchmark} measures it against DL4J's {@code fit()}.
+ * Depends on DL4J/ND4J only (no other io.olmp package), so {@code io.olmp.model} and
+ * {@code io.olmp.prune} can use it.
+ */
+package io.olmp.kernel.train;
