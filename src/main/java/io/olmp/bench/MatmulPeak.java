@@ -20,8 +20,12 @@ public final class MatmulPeak {
     /** The rates of all shapes and the best of them. */
     public record Result(List<Shape> shapes, double peakGflops) {}
 
-    /** LeNet-300-100's first layer on 6,000 images, LeNet-5's conv2 as im2col on 256 images, and its fc layer. */
-    public static final long[][] DEFAULT_SHAPES = {{6000, 784, 300}, {256 * 64, 500, 50}, {6000, 800, 500}};
+    /**
+     * LeNet-300-100's first layer on 6,000 images, LeNet-5's conv2 as im2col on 256 images, its fc layer, and a
+     * square product (usually the fastest shape).
+     */
+    public static final long[][] DEFAULT_SHAPES = {{6000, 784, 300}, {256 * 64, 500, 50}, {6000, 800, 500},
+        {1024, 1024, 1024}};
 
     private MatmulPeak() {}
 

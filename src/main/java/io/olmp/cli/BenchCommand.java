@@ -9,12 +9,14 @@ import io.olmp.config.OlmpSettings;
 import io.olmp.data.DataSplits;
 import io.olmp.distributed.SparkOverheadBenchmark;
 import io.olmp.model.Architectures;
-import io.olmp.model.ForwardCost;
 import io.olmp.model.InputShape;
 import io.olmp.model.ModelFiles;
 import io.olmp.pipeline.DataPreparation;
 import io.olmp.pipeline.ReferenceTraining;
-import io.olmp.pipeline.ScoringBenchmark;
+import io.olmp.kernel.ScoringKernelBenchmark;
+import io.olmp.kernel.train.TrainingBenchmark;
+import io.olmp.model.Batches;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -62,9 +64,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "JSON results (default: ${DEFAULT-VALUE})")
     Path out = Path.of("bench/bench.json");
 
-    /** Scoring figures with the arithmetic rate they achieve. */
-    record Scoring(ScoringBenchmark.Result measured, long macsPerImage, double maskedGflops, double plainGflops,
-                   double maskedFractionOfPeak) {}
+    @Option(names = "--dl4j-candidates", description = "candidates DL4J output() also scores for the convolutional nets"
+            + " (slow; default: ${DEFAULT-VALUE}); LeNet-300-100 compares all")
+    int dl4jCandidates = 2;
+
+    @Option(names = "--train-iterations", description = "timed training iterations per path (default: ${DEFAULT-VALUE})")
+    int trainIterations = 10;
+
+    /** A paper-setting run's projected compute on this machine: scoring plus training, no Spark overhead. */
+    record Projection(String architecture, double scoringHours, double trainingHours, double totalHours) {}
 
     @Override
     public Integer call() throws Exception {
@@ -74,35 +82,57 @@ final class BenchCommand implements Callable<Integer> {
         report.put("date", Instant.now().toString());
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("cpu", cpuModel());
-        report.put("data", settings.data().source() + " validation, " + splits.validation().count() + " images");
+        report.put("data", settings.data().source() + " validation " + splits.validation().count() + " images, train batches of "
+                + settings.train().batchSize());
 
         MatmulPeak.Result matmul = MatmulPeak.measure(Math.max(5, repetitions));
         for (MatmulPeak.Shape s : matmul.shapes()) {
             System.out.printf("matmul  %,6d x %,4d . %,4d x %,4d  %7.4f s  %6.1f GFLOP/s%n", s.m(), s.k(), s.k(), s.n(),
                     s.seconds(), s.gflops());
         }
-        System.out.printf("matmul  peak %.1f GFLOP/s (float32, ND4J gemm)%n", matmul.peakGflops());
+        double peak = matmul.peakGflops();
+        System.out.printf("matmul  peak %.1f GFLOP/s (float32, ND4J gemm): the rate the targets below refer to%n", peak);
         report.put("matmul", matmul);
 
         InputShape shape = ReferenceTraining.inputShape(splits.validation());
-        List<Scoring> scoring = new ArrayList<>();
+        List<ScoringKernelBenchmark.NetRate> scoring = new ArrayList<>();
+        List<TrainingBenchmark.Result> training = new ArrayList<>();
+        List<Projection> projections = new ArrayList<>();
+        Batches batches = new Batches(splits.train(), settings.train().batchSize(), 1);
         for (String arch : architectures) {
-            ScoringBenchmark.Result r = ScoringBenchmark.run(arch, splits.validation(), settings.train(), candidates,
-                    repetitions, System.out::println);
-            long macs = ForwardCost.macsPerImage(Architectures.build(arch, shape, settings.train(), 1), shape);
-            double masked = 2.0 * macs * r.maskedImageCandidatesPerSecond() / 1e9;
-            scoring.add(new Scoring(r, macs, masked, 2.0 * macs * r.plainImagesPerSecond() / 1e9,
-                    masked / matmul.peakGflops()));
+            MultiLayerNetwork net = Architectures.build(arch, shape, settings.train(), 1);
+            int compared = arch.equals("lenet300-100") ? candidates : Math.min(dl4jCandidates, candidates);
+            ScoringKernelBenchmark.NetRate rate = ScoringKernelBenchmark.run(Map.of(arch, net), splits.validation().pixels(),
+                    splits.validation().count(), candidates, compared, repetitions, peak, System.out::println).nets().get(0);
+            scoring.add(rate);
+            TrainingBenchmark.Result train = TrainingBenchmark.measure(net, batches::batch, 2, trainIterations, peak);
+            System.out.printf("%s: training batch %d: DL4J fit %.3f s/iteration, fast step %.4f s/iteration (%.1fx), "
+                            + "%.1f GFLOP/s = %.0f %% of peak, %.2f iterations/s%n", arch, train.batchSize(),
+                    train.dl4jSeconds(), train.fastSeconds(), train.speedup(), train.achievedGflops(),
+                    100 * train.fractionOfMmul(), train.iterationsPerSecond());
+            training.add(train);
+            double scoringHours = rate.projectedPaperScoringSeconds() / 3600;
+            projections.add(new Projection(arch, scoringHours, train.paperTrainingHours(),
+                    scoringHours + train.paperTrainingHours()));
         }
-        System.out.printf("%-14s %8s %6s %14s %20s %7s %11s %9s%n", "architecture", "images", "cand", "plain img/s",
-                "masked img x cand/s", "ratio", "GFLOP/s", "of peak");
-        for (Scoring s : scoring) {
-            ScoringBenchmark.Result r = s.measured();
-            System.out.printf("%-14s %,8d %6d %,14.0f %,20.0f %6.2fx %11.1f %8.1f%%%n", r.architecture(), r.images(),
-                    r.candidates(), r.plainImagesPerSecond(), r.maskedImageCandidatesPerSecond(), r.ratio(),
-                    s.maskedGflops(), 100 * s.maskedFractionOfPeak());
+        System.out.printf("%-13s %15s %15s %8s %9s %13s %13s %8s %9s%n", "architecture", "score img*c/s", "DL4J img*c/s",
+                "speed-up", "of peak", "train s/it", "DL4J s/it", "speed-up", "of peak");
+        for (int i = 0; i < scoring.size(); i++) {
+            ScoringKernelBenchmark.NetRate s = scoring.get(i);
+            TrainingBenchmark.Result t = training.get(i);
+            System.out.printf("%-13s %,15.0f %,15.0f %7.2fx %8.1f%% %13.4f %13.3f %7.1fx %8.1f%%%n", s.architecture(),
+                    s.kernelImageCandidatesPerSecond(), s.dl4jImageCandidatesPerSecond(), s.speedupOverDl4j(),
+                    100 * s.fractionOfMmul(), t.fastSeconds(), t.dl4jSeconds(), t.speedup(), 100 * t.fractionOfMmul());
+        }
+        for (Projection p : projections) {
+            System.out.printf("%s paper-setting run on this machine: scoring %.1f h (%,d image x candidate scorings) + "
+                            + "training %.1f h (%,d iterations) = %.1f h%n", p.architecture(), p.scoringHours(),
+                    ScoringKernelBenchmark.PAPER_IMAGE_CANDIDATES, p.trainingHours(), TrainingBenchmark.PAPER_ITERATIONS,
+                    p.totalHours());
         }
         report.put("scoring", scoring);
+        report.put("training", training);
+        report.put("paperRunProjection", projections);
 
         List<NcsOverhead.Result> ncs = new ArrayList<>();
         for (int dimension : new int[] {3, 4, 8}) {

@@ -5,7 +5,6 @@ import io.olmp.data.LabeledImages;
 import io.olmp.model.Architectures;
 import io.olmp.model.InputShape;
 import io.olmp.pipeline.EvaluatorFactory;
-import io.olmp.pipeline.ScoringBenchmark;
 import io.olmp.pipeline.ThresholdEvaluator;
 import io.olmp.prune.LayerMasks;
 import io.olmp.prune.LayerThresholds;
@@ -16,7 +15,9 @@ import io.olmp.prune.WeightMagnitudes;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -40,7 +41,7 @@ public final class SparkOverheadBenchmark {
         LayerMasks masks = LayerMasks.allKept(net);
         WeightMagnitudes magnitudes = WeightMagnitudes.of(MagnitudePruner.effectiveWeights(net, masks));
         PercentileCodec codec = new PercentileCodec(magnitudes);
-        List<LayerThresholds> generation = ScoringBenchmark.generation(codec, candidates);
+        List<LayerThresholds> generation = generation(codec, candidates);
         LabeledImages one = images.subset(new int[] {0}, "one image");
         try (ThresholdEvaluator local = EvaluatorFactory.local(images, shardSize).create(net, masks, magnitudes, codec);
              ThresholdEvaluator distributed = SparkEvaluator.factory(spark, images, shardSize)
@@ -58,6 +59,20 @@ public final class SparkOverheadBenchmark {
             return new Result(architecture, spark.master(), images.count(), candidates, shards, inProcess, onSpark,
                     onSpark / inProcess, fixed);
         }
+    }
+
+    /** A fixed (seeded) generation of candidates pruning 80-99 % of every layer. */
+    static List<LayerThresholds> generation(PercentileCodec codec, int candidates) {
+        SplittableRandom random = new SplittableRandom(7);
+        List<LayerThresholds> generation = new ArrayList<>();
+        for (int c = 0; c < candidates; c++) {
+            double[] x = new double[codec.lowerBounds().length];
+            for (int d = 0; d < x.length; d++) {
+                x[d] = 80 + 19 * random.nextDouble();
+            }
+            generation.add(codec.decode(x));
+        }
+        return generation;
     }
 
     private static double best(int repetitions, Supplier<ShardCounts> work) {

@@ -1,15 +1,6 @@
 package io.olmp.kernel;
 
-import io.olmp.config.DataSettings;
-import io.olmp.config.SettingsLoader;
-import io.olmp.config.TrainSettings;
-import io.olmp.data.DataSpec;
-import io.olmp.data.Datasets;
-import io.olmp.data.LabeledImages;
-import io.olmp.model.Architectures;
-import io.olmp.model.InputShape;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -19,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -35,9 +25,6 @@ public final class ScoringKernelBenchmark {
     /** Paper setting: 15 loops x 160 generations of popN 10 on 6,000 validation images. */
     public static final long PAPER_IMAGE_CANDIDATES = 15L * 160 * 10 * 6000;
 
-    /** A matrix product's shape and its best rate. */
-    public record Mmul(String label, int m, int k, int n, double gflops) {}
-
     /** One network's figures. */
     public record NetRate(String architecture, int images, int candidates, long macsPerImage,
                           double kernelSecondsPerGeneration, double kernelImageCandidatesPerSecond, double kernelGflops,
@@ -45,7 +32,7 @@ public final class ScoringKernelBenchmark {
                           double speedupOverDl4j, double fractionOfMmul, double projectedPaperScoringSeconds,
                           int agreeingPredictions, int comparedPredictions) {}
 
-    public record Result(List<Mmul> mmuls, double mmulGflops, List<NetRate> nets) {}
+    public record Result(double mmulGflops, List<NetRate> nets) {}
 
     private ScoringKernelBenchmark() {}
 
@@ -54,14 +41,11 @@ public final class ScoringKernelBenchmark {
      * @param pixels         flattened C x H x W images
      * @param images         how many images of pixels to score
      * @param dl4jCandidates how many of the candidates DL4J also scores (LeNet-5 in DL4J is slow)
+     * @param mmulGflops     the ND4J float matrix-product rate measured in the same process
      */
     public static Result run(Map<String, MultiLayerNetwork> nets, float[] pixels, int images, int candidates,
-                             int dl4jCandidates, int repetitions, Consumer<String> log) {
-        List<Mmul> mmuls = List.of(mmul("dense 6000x784 . 784x300", 6000, 784, 300, repetitions),
-                mmul("conv 8192x500 . 500x50", 8192, 500, 50, repetitions),
-                mmul("square 1024x1024 . 1024x1024", 1024, 1024, 1024, repetitions));
-        mmuls.forEach(m -> log.accept(String.format("mmul %-30s %6.1f GFLOP/s", m.label(), m.gflops())));
-        double best = mmuls.stream().mapToDouble(Mmul::gflops).max().orElse(0);
+                             int dl4jCandidates, int repetitions, double mmulGflops, Consumer<String> log) {
+        double best = mmulGflops;
         List<NetRate> rates = new ArrayList<>();
         for (Map.Entry<String, MultiLayerNetwork> e : nets.entrySet()) {
             NetRate r = net(e.getKey(), e.getValue(), pixels, images, candidates, dl4jCandidates, repetitions, best);
@@ -73,49 +57,7 @@ public final class ScoringKernelBenchmark {
                     r.projectedPaperScoringSeconds() / 3600, r.agreeingPredictions(), r.comparedPredictions()));
             rates.add(r);
         }
-        return new Result(mmuls, best, rates);
-    }
-
-    /**
-     * Manual run on the Fashion-MNIST validation split (fetch it first: {@code ./olmp data fetch fashion-mnist}):
-     * {@code java -cp ... io.olmp.kernel.ScoringKernelBenchmark [dl4jCandidatesLenet5] [repetitions]}.
-     */
-    public static void main(String[] args) throws Exception {
-        int lenet5Dl4j = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        DataSettings d = SettingsLoader.load(Optional.empty(), List.of("data.source=fashion-mnist")).data();
-        LabeledImages validation = Datasets.load(new DataSpec.Source(d.source(), d.dir(), d.splitSeed(), d.validation(),
-                d.test())).validation();
-        TrainSettings train = SettingsLoader.load(Optional.empty(), List.of()).train();
-        InputShape shape = new InputShape(validation.channels(), validation.height(), validation.width(),
-                validation.numClasses());
-        System.out.println("scoring benchmark on " + validation + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, ND4J " + Nd4j.getExecutioner().getEnvironmentInformation().get("blas.vendor"));
-        Result lenet300 = run(Map.of("lenet300-100", Architectures.build("lenet300-100", shape, train, 1)),
-                validation.pixels(), validation.count(), 10, 10, repetitions, System.out::println);
-        Result lenet5 = run(Map.of("lenet5", Architectures.build("lenet5", shape, train, 1)),
-                validation.pixels(), validation.count(), 10, lenet5Dl4j, repetitions, System.out::println);
-        System.out.println(lenet300);
-        System.out.println(lenet5);
-    }
-
-    static Mmul mmul(String label, int m, int k, int n, int repetitions) {
-        INDArray a = Nd4j.rand(DataType.FLOAT, m, k);
-        INDArray b = Nd4j.rand(DataType.FLOAT, k, n).dup('f');
-        INDArray c = Nd4j.create(DataType.FLOAT, new long[] {m, n}, 'f');
-        double bestSeconds = Double.MAX_VALUE;
-        for (int r = 0; r <= repetitions; r++) {
-            long t0 = System.nanoTime();
-            int times = 5;
-            for (int i = 0; i < times; i++) {
-                a.mmuli(b, c);
-            }
-            double s = (System.nanoTime() - t0) / 1e9 / times;
-            if (r > 0) {
-                bestSeconds = Math.min(bestSeconds, s);
-            }
-        }
-        return new Mmul(label, m, k, n, 2.0 * m * k * n / bestSeconds / 1e9);
+        return new Result(best, rates);
     }
 
     private static NetRate net(String architecture, MultiLayerNetwork net, float[] pixels, int images, int candidates,

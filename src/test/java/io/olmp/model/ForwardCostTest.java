@@ -2,6 +2,9 @@ package io.olmp.model;
 
 import io.olmp.config.SettingsLoader;
 import io.olmp.config.TrainSettings;
+import io.olmp.kernel.ForwardPlan;
+import io.olmp.kernel.train.FastTrainingStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -26,5 +29,15 @@ class ForwardCostTest {
                 .containsExactly(Map.entry("conv1", 20L * 25 * 576), Map.entry("conv2", 50L * 500 * 64),
                         Map.entry("ip1", 800L * 500), Map.entry("ip2", 500L * 10));
         assertThat(ForwardCost.macsPerImage(Architectures.build("lenet5", MNIST, TRAIN, 1), MNIST)).isEqualTo(2_293_000L);
+    }
+
+    @Test
+    void theScoringKernelAndTheFastTrainingStepCountTheSameWork() {
+        for (String arch : new String[] {"lenet300-100", "lenet5"}) {
+            MultiLayerNetwork net = Architectures.build(arch, MNIST, TRAIN, 1);
+            long macs = ForwardCost.macsPerImage(net, MNIST);
+            assertThat(ForwardPlan.of(net).macsPerImage()).as(arch + " scoring kernel").isEqualTo(macs);
+            assertThat(FastTrainingStep.of(net).forwardMacsPerExample()).as(arch + " training step").isEqualTo(macs);
+        }
     }
 }

@@ -21,7 +21,7 @@ public final class TrainingBenchmark {
     public static final long PAPER_ITERATIONS = 10_000 + 15 * 1_000;
 
     /**
-     * @param mmulGflops          ND4J float mmul 6000x784 . 784x300 (median of repetitions)
+     * @param mmulGflops          the ND4J float matrix-product rate measured in the same process
      * @param dl4jSeconds         median seconds of one DL4J fit() iteration
      * @param fastSeconds         median seconds of one fast iteration
      * @param achievedGflops      3 x forward FLOPs of a batch / fastSeconds
@@ -44,8 +44,8 @@ public final class TrainingBenchmark {
      * Times {@code repetitions} iterations of each path after {@code warmup} untimed ones, each on
      * its own copy of {@code net} (left untouched), with batch i = {@code batches.apply(i)}.
      */
-    public static Result measure(MultiLayerNetwork net, LongFunction<DataSet> batches, int warmup, int repetitions) {
-        double mmul = mmulGflops(repetitions);
+    public static Result measure(MultiLayerNetwork net, LongFunction<DataSet> batches, int warmup, int repetitions,
+                                 double mmul) {
         MultiLayerNetwork dl4j = net.clone();
         double dl4jSeconds = median(warmup, repetitions, i -> dl4j.fit(batches.apply(i)));
         MultiLayerNetwork fastNet = net.clone();
@@ -56,15 +56,6 @@ public final class TrainingBenchmark {
         double achieved = flops / fastSeconds / 1e9;
         return new Result(batchSize, mmul, dl4jSeconds, fastSeconds, achieved, achieved / mmul, 1 / fastSeconds,
                 PAPER_ITERATIONS * fastSeconds / 3600, PAPER_ITERATIONS * dl4jSeconds / 3600);
-    }
-
-    /** ND4J's float matrix product rate, 6000x784 . 784x300 as in stack.md. */
-    public static double mmulGflops(int repetitions) {
-        INDArray a = Nd4j.rand(DataType.FLOAT, 6000, 784);
-        INDArray b = Nd4j.rand(DataType.FLOAT, 784, 300);
-        INDArray c = Nd4j.create(DataType.FLOAT, 6000, 300);
-        double seconds = median(2, Math.max(repetitions, 5), i -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0));
-        return 2.0 * 6000 * 784 * 300 / seconds / 1e9;
     }
 
     private interface Iteration {
