@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
  * by side.
  */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
+        header = "Prune by plain magnitude (global, uniform or LAMP) in OLMP's schedule.",
         description = {"Prune the reference model by plain magnitude (global | uniform | lamp) in OLMP's schedule:",
                 "per step, the smallest size meeting the accuracy constraint, then the same adjusting.",
                 "Writes result.json and model/pruned.zip like olmp run. Resumable with --resume."})

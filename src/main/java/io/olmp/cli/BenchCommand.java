@@ -39,6 +39,7 @@ import java.util.concurrent.Callable;
  * generation, optionally Spark's per-generation overhead, and the peak resident memory; JSON into {@code --out}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Benchmarks: GEMM peak, scoring, training, NCS and Spark overhead, memory.",
         description = {"Benchmarks in one process: ND4J float matrix-product peak, candidate scoring (images x candidates",
                 "per second for one generation of masked candidates, against plain DL4J output() of the same net, with",
                 "achieved GFLOP/s = 2 x multiply-accumulates of the dense forward pass), NCS driver overhead per",

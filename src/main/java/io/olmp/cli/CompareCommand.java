@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code olmp compare DIR...}: OLMP runs and baselines side by side (text, HTML, PNG bar charts). */
 @Command(name = "compare", mixinStandardHelpOptions = true,
+        header = "Compare finished runs and baselines side by side.",
         description = {"Compare finished runs and baselines: prints method, architecture, data, compression ratio,",
                 "reference and final test accuracy, wall time and evaluations of each folder's result.json, and",
                 "writes compare.html with compare-ratio.png and compare-accuracy.png into --out."})

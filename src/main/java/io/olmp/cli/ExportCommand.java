@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code olmp export DIR}: the run's pruned model in a compact form, under DIR/model/. */
 @Command(name = "export", mixinStandardHelpOptions = true,
+        header = "Export a finished run's pruned model (sparse CSR or DL4J zip).",
         description = {"Write the pruned model of a finished run in a compact form: csr (DIR/model/pruned.csr,",
                 "the documented sparse format of io.olmp.export.CsrFormat) or dl4j (DIR/model/pruned-dl4j.zip,",
                 "the masked DL4J zip without updater state)."})

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 /** {@code olmp report DIR}: DIR/report.html from the run tables and result.json. */
 @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Write report.html for a run, finished or still running.",
         description = {"Write DIR/report.html for the run in DIR (finished or still running): result summary,",
                 "size table, search cost, plots of the search, accuracy, sparsity and candidates."})
 final class ReportCommand implements Callable<Integer> {

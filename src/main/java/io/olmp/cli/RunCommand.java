@@ -38,6 +38,7 @@ import java.util.concurrent.Callable;
  * loops (NCS search, prune, adjust), checkpointed after every generation.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Run OLMP: train or load the reference, then loops of NCS search, prune and adjust.",
         description = {"Run OLMP on the given conf (default: the embedded quickstart): train or load the reference",
                 "model, then loops x (NCS search -> prune -> adjust). Resumable with --resume."})
 final class RunCommand implements Callable<Integer> {
