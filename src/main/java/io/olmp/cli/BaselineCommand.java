@@ -127,9 +127,9 @@ final class BaselineCommand implements Callable<Integer> {
         long start = System.nanoTime();
         System.out.println("olmp baseline " + method + ": output in " + dir);
         DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
+        ModelFiles.writeString(dir.resolve(METHOD_FILE), method + "\n");
         MultiLayerNetwork net = RunCommand.referenceModel(reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
-        ModelFiles.writeString(dir.resolve(METHOD_FILE), method + "\n");
         RunResult result;
         int shardSize = settings.scoring().shardSize();
         if (settings.scoring().evaluator().equals("local")) {

@@ -49,6 +49,8 @@ public final class ComparisonCharts {
 
     private static void write(JFreeChart chart, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        // run folder names are long: let a label wrap rather than end in "..."
+        chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelLines(4);
         AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
     }
 }
