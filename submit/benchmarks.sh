@@ -4,16 +4,20 @@
 #     plain DL4J output() with the achieved GFLOP/s, NCS driver overhead, Spark local[2] per-generation overhead;
 #  2. the memory check: short LeNet-300-100 and LeNet-5 runs (Spark local[*] scoring, real data) with a 2 GiB
 #     driver heap and ND4J's off-heap memory bounded, each printing its peak resident set size.
-# Results go to bench/<date>/ (bench.json, *.log, memory.txt). Usage: submit/benchmarks.sh [--skip-memory]
+# Results go to bench/<date>/ (bench.json, *.log, memory.txt). Usage: submit/benchmarks.sh [all|bench|memory]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out="${OLMP_BENCH_OUT:-bench/$(date +%F)}"
 mkdir -p "$out"
 echo "benchmarks: writing to $out"
 
-./olmp bench --set data.source=fashion-mnist --spark "local[2]" --out "$out/bench.json" 2>&1 | tee "$out/bench.log"
+what="${1:-all}"
+case "$what" in all|bench|memory) ;; *) echo "usage: $0 [all|bench|memory]" >&2; exit 2 ;; esac
 
-if [[ "${1:-}" == "--skip-memory" ]]; then
+if [[ "$what" != memory ]]; then
+  ./olmp bench --set data.source=fashion-mnist --spark "local[2]" --out "$out/bench.json" 2>&1 | tee "$out/bench.log"
+fi
+if [[ "$what" == bench ]]; then
   exit 0
 fi
 memory_opts="-Xmx2g -Dorg.bytedeco.javacpp.maxbytes=2G -Dorg.bytedeco.javacpp.maxphysicalbytes=5G"
