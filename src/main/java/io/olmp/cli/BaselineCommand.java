@@ -67,29 +67,11 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (local && master != null) {
-            throw new SettingsException("--local and --master exclude each other");
-        }
-        if (local) {
-            config.overrides.add("scoring.evaluator=local");
-        } else if (master != null) {
-            config.overrides.add("scoring.evaluator=spark");
-            config.overrides.add("spark.master=\"" + master + "\"");
-        }
+        RunOptions.addScoringOverrides(local, master, config.overrides);
         OlmpSettings settings;
         Path dir;
         if (resume != null) {
-            if (config.conf != null || out != null || reference != null) {
-                throw new SettingsException("--resume takes the settings, output and reference of the baseline it"
-                        + " continues; do not combine it with --conf, --out or --reference");
-            }
-            for (String override : config.overrides) {
-                String key = override.replaceFirst("^olmp\\.", "");
-                if (!key.startsWith("scoring.") && !key.startsWith("spark.")) {
-                    throw new SettingsException("--resume continues a baseline with its own settings; only scoring.*"
-                            + " and spark.* may change, not --set " + override);
-                }
-            }
+            RunOptions.checkResume(config, out, reference, "baseline");
             Path methodFile = resume.resolve(METHOD_FILE);
             if (!Files.isRegularFile(methodFile) || !Files.isRegularFile(resume.resolve("run.conf"))) {
                 throw new SettingsException(resume + " is not a baseline folder: " + methodFile + " or run.conf is missing");

@@ -67,29 +67,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (local && master != null) {
-            throw new SettingsException("--local and --master exclude each other");
-        }
-        if (local) {
-            config.overrides.add("scoring.evaluator=local");
-        } else if (master != null) {
-            config.overrides.add("scoring.evaluator=spark");
-            config.overrides.add("spark.master=\"" + master + "\"");
-        }
+        RunOptions.addScoringOverrides(local, master, config.overrides);
         OlmpSettings settings;
         Path dir;
         if (resume != null) {
-            if (config.conf != null || out != null || reference != null) {
-                throw new SettingsException("--resume takes the settings, output and reference of the run it continues;"
-                        + " do not combine it with --conf, --out or --reference");
-            }
-            for (String override : config.overrides) {
-                String key = override.replaceFirst("^olmp\\.", "");
-                if (!key.startsWith("scoring.") && !key.startsWith("spark.")) {
-                    throw new SettingsException("--resume continues a run with its own settings; only scoring.* and"
-                            + " spark.* may change (where candidates are scored), not --set " + override);
-                }
-            }
+            RunOptions.checkResume(config, out, reference, "run");
             if (Files.exists(resume.resolve(BaselineCommand.METHOD_FILE))) {
                 throw new SettingsException(resume + " holds a baseline, not an OLMP run: continue it with"
                         + " olmp baseline --resume " + resume);

@@ -49,6 +49,17 @@ class MainTest {
     }
 
     @Test
+    void runAndBaselineShareTheScoringAndResumeRules() {
+        assertThat(run(2, "run", "--local", "--master", "local[2]")).contains("--local and --master exclude each other");
+        assertThat(run(2, "baseline", "--method", "lamp", "--local", "--master", "local[2]"))
+                .contains("--local and --master exclude each other");
+        assertThat(run(2, "run", "--resume", "runs/x", "--conf", "conf/lenet5.conf"))
+                .contains("--resume takes the settings, output and reference of the run");
+        assertThat(run(2, "baseline", "--resume", "runs/x", "--set", "prune.delta=0.1"))
+                .contains("only scoring.* and spark.* may change").contains("--set prune.delta=0.1");
+    }
+
+    @Test
     void configPrintsTheEffectiveSettingsWithOrigins() {
         assertThat(run(0, "config", "--conf", "conf/lenet5.conf"))
                 .contains("lenet5").contains("lenet5.conf");
