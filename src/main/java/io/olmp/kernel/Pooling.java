@@ -1,6 +1,11 @@
 package io.olmp.kernel;
 
-/** Max-pooling of channel-major [C][n][H][W] activations, optionally finishing the convolution before it. */
+import java.nio.FloatBuffer;
+
+/**
+ * Max-pooling of channel-major [C][n][H][W] activations, optionally finishing the convolution
+ * before it; the source is a FloatBuffer so that it can be a product's off-heap buffer (no copy).
+ */
 final class Pooling {
 
     private Pooling() {}
@@ -10,7 +15,7 @@ final class Pooling {
      *             after the max (exact: rounding is monotone)
      * @param relu apply max(x, 0) after the bias (also exact after the max)
      */
-    static void max(float[] src, float[] dst, int n, Stage.MaxPool p, float[] bias, boolean relu) {
+    static void max(FloatBuffer src, int offset, float[] dst, int n, Stage.MaxPool p, float[] bias, boolean relu) {
         int h = p.in().height();
         int w = p.in().width();
         int outH = p.out().height();
@@ -23,7 +28,7 @@ final class Pooling {
         for (int c = 0; c < p.in().channels(); c++) {
             float b = bias == null ? 0f : bias[c];
             for (int img = 0; img < n; img++) {
-                int plane = (c * n + img) * h * w;
+                int plane = offset + (c * n + img) * h * w;
                 for (int oy = 0; oy < outH; oy++) {
                     for (int ox = 0; ox < outW; ox++) {
                         int corner = plane + oy * sh * w + ox * sw;
@@ -31,7 +36,7 @@ final class Pooling {
                         for (int ky = 0; ky < kh; ky++) {
                             int row = corner + ky * w;
                             for (int kx = 0; kx < kw; kx++) {
-                                float v = src[row + kx];
+                                float v = src.get(row + kx);
                                 if (v > m) {
                                     m = v;
                                 }
