@@ -28,11 +28,12 @@ final class CandidateLane {
     private final float[] ping;
     private final float[] pong;
     private final float[] rowScratch;
+    private final float[] poolScratch;
     private long nearTieRows;
 
     CandidateLane(List<Stage> stages, List<Stage> weighted, float[][] biases, Layer[] lrnLayers,
-                  IActivation outputActivation, int numClasses, long productFloats, int activationFloats,
-                  int scratchFloats) {
+                  IActivation outputActivation, int numClasses, int passImages, long productFloats,
+                  int activationFloats, int scratchFloats) {
         this.stages = stages;
         this.weighted = weighted;
         this.biases = biases;
@@ -44,6 +45,13 @@ final class CandidateLane {
         this.ping = new float[activationFloats];
         this.pong = new float[activationFloats];
         this.rowScratch = new float[scratchFloats];
+        int pool = 1;
+        for (Stage s : stages) {
+            if (s instanceof Stage.MaxPool p) {
+                pool = Math.max(pool, Pooling.scratchFloats(p, passImages));
+            }
+        }
+        this.poolScratch = new float[pool];
     }
 
     long nearTieRows() {
@@ -80,7 +88,7 @@ final class CandidateLane {
     private int finishConvolution(Stage.Conv conv, int weightedIndex, int following, FloatBuffer product, int offset,
                                   int n, float[] dst) {
         if (following < stages.size() && stages.get(following) instanceof Stage.MaxPool p) {
-            Pooling.max(product, offset, dst, n, p, biases[weightedIndex], conv.relu());
+            Pooling.max(product, offset, dst, n, p, biases[weightedIndex], conv.relu(), poolScratch);
             return following + 1;
         }
         product.get(offset, dst, 0, n * conv.out().size());
@@ -103,7 +111,7 @@ final class CandidateLane {
             Stage stage = stages.get(s);
             s++;
             if (stage instanceof Stage.MaxPool p) {
-                Pooling.max(FloatBuffer.wrap(cur), 0, next, n, p, null, false);
+                Pooling.max(cur, next, n, p);
                 shape = p.out();
             } else if (stage instanceof Stage.Lrn lrn) {
                 Lrn.apply(lrnLayers[s - 1], cur, next, n, lrn.shape());

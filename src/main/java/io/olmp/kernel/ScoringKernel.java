@@ -33,7 +33,8 @@ import java.util.stream.IntStream;
  * counts them.
  *
  * <p>Per pass, the candidates are spread over {@link CandidateLane}s that run on parallel threads,
- * each with its own buffers; a candidate's result does not depend on its lane.
+ * each with its own buffers and single-threaded products ({@link BlasThreads}); a candidate's
+ * result does not depend on its lane.
  *
  * <p>Not thread-safe: one kernel per calling thread. The network is read once, at construction.
  */
@@ -127,7 +128,7 @@ public final class ScoringKernel {
         this.lanes = new CandidateLane[lanes];
         for (int l = 0; l < lanes; l++) {
             this.lanes[l] = new CandidateLane(stages, weighted, biases, lrnLayers(net), outputActivation,
-                    plan.numClasses(), passImages * perImage, (int) (passImages * activations), scratch);
+                    plan.numClasses(), passImages, passImages * perImage, (int) (passImages * activations), scratch);
         }
     }
 
@@ -248,11 +249,20 @@ public final class ScoringKernel {
         firstInput.view(rows, k, 'c').mmuli(g.firstWeights, firstOutput.view(rows, width, outOrder));
 
         FloatBuffer firstProduct = firstOutput.floats();
-        IntStream.range(0, Math.min(lanes.length, candidates)).parallel().forEach(l -> {
-            for (int c = l; c < candidates; c += lanes.length) {
-                lanes[l].score(g.candidates.get(c), c, candidates, firstProduct, n, predicted[c], at);
+        int used = Math.min(lanes.length, candidates);
+        if (used == 1) {
+            for (int c = 0; c < candidates; c++) {
+                lanes[0].score(g.candidates.get(c), c, candidates, firstProduct, n, predicted[c], at);
             }
-        });
+            return;
+        }
+        try (BlasThreads single = BlasThreads.single()) {
+            IntStream.range(0, used).parallel().forEach(l -> {
+                for (int c = l; c < candidates; c += lanes.length) {
+                    lanes[l].score(g.candidates.get(c), c, candidates, firstProduct, n, predicted[c], at);
+                }
+            });
+        }
     }
 
     private int firstRows(int images) {
