@@ -24,7 +24,8 @@ final class CandidateLane {
     private final int numClasses;
 
     private final OffHeapMatrix input;
-    private final OffHeapMatrix output;
+    private final ProductResult[] results; // by weighted stage: each keeps its shape
+    private final float[] denseScratch;
     private final float[] ping;
     private final float[] pong;
     private final float[] rowScratch;
@@ -41,7 +42,6 @@ final class CandidateLane {
         this.outputActivation = outputActivation;
         this.numClasses = numClasses;
         this.input = new OffHeapMatrix(productFloats);
-        this.output = new OffHeapMatrix(productFloats);
         this.ping = new float[activationFloats];
         this.pong = new float[activationFloats];
         this.rowScratch = new float[scratchFloats];
@@ -52,6 +52,11 @@ final class CandidateLane {
             }
         }
         this.poolScratch = new float[pool];
+        this.denseScratch = new float[activationFloats];
+        this.results = new ProductResult[weighted.size()];
+        for (int i = 0; i < results.length; i++) {
+            results[i] = new ProductResult();
+        }
     }
 
     long nearTieRows() {
@@ -119,9 +124,10 @@ final class CandidateLane {
                 weightedIndex++;
                 Im2col.fromChannelMajor(cur, n, conv, input.floats(), rowScratch);
                 int rows = n * conv.rowsPerImage();
-                INDArray out = output.view(rows, conv.out().channels(), 'f');
+                ProductResult result = results[weightedIndex];
+                INDArray out = result.of(rows, conv.out().channels());
                 input.view(rows, conv.patch(), 'c').mmuli(candidate.rest[weightedIndex - 1], out);
-                s = finishConvolution(conv, weightedIndex, s, output.floats(), 0, n, next);
+                s = finishConvolution(conv, weightedIndex, s, result.floats(), 0, n, next);
                 shape = featureShapeAfter(s - 1);
             } else {
                 Stage.Dense d = (Stage.Dense) stage;
@@ -132,8 +138,9 @@ final class CandidateLane {
                 } else {
                     input.floats().put(0, cur, 0, n * d.nIn());
                 }
-                input.view(n, d.nIn(), 'c').mmuli(candidate.rest[weightedIndex - 1], output.view(n, d.nOut(), 'c'));
-                output.floats().get(0, next, 0, n * d.nOut());
+                ProductResult result = results[weightedIndex];
+                input.view(n, d.nIn(), 'c').mmuli(candidate.rest[weightedIndex - 1], result.of(n, d.nOut()));
+                result.toRowMajor(next, denseScratch);
                 Pointwise.biasPerColumn(next, n, biases[weightedIndex], d.relu());
             }
             float[] t = cur;

@@ -56,7 +56,8 @@ public final class ScoringKernel {
     private final CandidateLane[] lanes;
 
     private final OffHeapMatrix firstInput;
-    private OffHeapMatrix firstOutput;
+    private OffHeapMatrix firstOutput;              // dense first layer: row-major [n, out x candidates]
+    private final ProductResult firstConvOutput = new ProductResult(); // first convolution: column-major
     private final float[] rowScratch;
 
     /**
@@ -234,21 +235,20 @@ public final class ScoringKernel {
         int k = firstK();
         int outPerCandidate = operandShape(first)[1];
         int width = outPerCandidate * candidates;
-        long needed = (long) rows * width;
-        if (firstOutput == null || firstOutput.capacity() < needed) {
-            firstOutput = new OffHeapMatrix((long) firstRows(passImages) * width);
-        }
-        char outOrder;
+        FloatBuffer firstProduct;
         if (first instanceof Stage.Conv c) {
             Im2col.fromImages(pixels, start, n, c, firstInput.floats(), rowScratch);
-            outOrder = 'f';
+            firstInput.view(rows, k, 'c').mmuli(g.firstWeights, firstConvOutput.of(rows, width));
+            firstProduct = firstConvOutput.floats();
         } else {
+            if (firstOutput == null || firstOutput.capacity() < (long) rows * width) {
+                firstOutput = new OffHeapMatrix((long) firstRows(passImages) * width);
+            }
             firstInput.floats().put(0, pixels, start * k, n * k);
-            outOrder = 'c';
+            firstInput.view(rows, k, 'c').mmuli(g.firstWeights, firstOutput.view(rows, width, 'c'));
+            firstProduct = firstOutput.floats();
         }
-        firstInput.view(rows, k, 'c').mmuli(g.firstWeights, firstOutput.view(rows, width, outOrder));
 
-        FloatBuffer firstProduct = firstOutput.floats();
         int used = Math.min(lanes.length, candidates);
         if (used == 1) {
             for (int c = 0; c < candidates; c++) {
