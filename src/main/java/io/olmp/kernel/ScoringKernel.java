@@ -3,16 +3,15 @@ package io.olmp.kernel;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Top-1 predictions of masked copies of one network, computed as DL4J computes {@code output()}
@@ -33,7 +32,11 @@ import java.util.Map;
  * DL4J activation and ND4J's argmax, exactly as {@code output()} would; {@link #nearTieRows()}
  * counts them.
  *
- * <p>Not thread-safe: one kernel per thread. The network is read once, at construction.
+ * <p>Per pass, the candidates are spread over {@link CandidateLane}s that run on parallel threads,
+ * each with its own buffers and single-threaded products ({@link BlasThreads}); a candidate's
+ * result does not depend on its lane.
+ *
+ * <p>Not thread-safe: one kernel per calling thread. The network is read once, at construction.
  */
 public final class ScoringKernel {
 
@@ -41,25 +44,21 @@ public final class ScoringKernel {
     public static final float NEAR_TIE = 1e-4f;
     /** Default size of the largest per-pass buffer, in floats (16 MB). */
     public static final long DEFAULT_BUFFER_FLOATS = 1L << 22;
+    /** Default number of candidates scored at once: one per core. */
+    public static final int DEFAULT_LANES = Runtime.getRuntime().availableProcessors();
 
     private final ForwardPlan plan;
     private final List<Stage> stages;
     private final List<Stage> weighted;
     private final String[] names;
     private final float[][] effective; // W * M per weighted stage, in operand layout
-    private final float[][] biases;
-    private final Layer[] lrnLayers;   // by stage index, for Lrn stages only
-    private final IActivation outputActivation;
     private final int passImages;
+    private final CandidateLane[] lanes;
 
     private final OffHeapMatrix firstInput;
-    private OffHeapMatrix firstOutput;
-    private final OffHeapMatrix input;
-    private final OffHeapMatrix output;
-    private float[] ping;
-    private float[] pong;
+    private OffHeapMatrix firstOutput;              // dense first layer: row-major [n, out x candidates]
+    private final ProductResult firstConvOutput = new ProductResult(); // first convolution: column-major
     private final float[] rowScratch;
-    private long nearTieRows;
 
     /**
      * @param net                the network (configuration and biases are read; not kept)
@@ -69,6 +68,18 @@ public final class ScoringKernel {
      */
     public ScoringKernel(MultiLayerNetwork net, Map<String, INDArray> effectiveWeights, int maxImagesPerPass,
                          long bufferFloats) {
+        this(net, effectiveWeights, maxImagesPerPass, bufferFloats, DEFAULT_LANES);
+    }
+
+    /**
+     * @param lanes how many candidates are scored at once, each on its own thread (of the common
+     *              fork-join pool and the caller) with its own buffers; predictions do not depend on it
+     */
+    public ScoringKernel(MultiLayerNetwork net, Map<String, INDArray> effectiveWeights, int maxImagesPerPass,
+                         long bufferFloats, int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("scoring kernel: lanes must be >= 1, got " + lanes);
+        }
         this.plan = ForwardPlan.of(net);
         this.stages = plan.stages();
         this.weighted = plan.weighted();
@@ -78,7 +89,7 @@ public final class ScoringKernel {
         int w = weighted.size();
         names = new String[w];
         effective = new float[w][];
-        biases = new float[w][];
+        float[][] biases = new float[w][];
         for (int i = 0; i < w; i++) {
             Stage s = weighted.get(i);
             int layerIndex = s instanceof Stage.Conv c ? c.layerIndex() : ((Stage.Dense) s).layerIndex();
@@ -94,16 +105,8 @@ public final class ScoringKernel {
             effective[i] = weights.dup(s instanceof Stage.Conv ? 'c' : 'f').castTo(DataType.FLOAT).data().asFloat();
             biases[i] = layer.getParam("b").dup('c').castTo(DataType.FLOAT).data().asFloat();
         }
-        lrnLayers = new Layer[stages.size()];
-        MultiLayerNetwork lrnOwner = null;
-        for (int i = 0; i < stages.size(); i++) {
-            if (stages.get(i) instanceof Stage.Lrn lrn) {
-                lrnOwner = lrnOwner == null ? net.clone() : lrnOwner; // DL4J layers keep their input: a private copy
-                lrnLayers[i] = lrnOwner.getLayer(lrn.layerIndex());
-            }
-        }
         Stage.Dense last = (Stage.Dense) stages.get(stages.size() - 1);
-        outputActivation = ((BaseLayer) net.getLayer(last.layerIndex()).conf().getLayer()).getActivationFn();
+        IActivation outputActivation = ((BaseLayer) net.getLayer(last.layerIndex()).conf().getLayer()).getActivationFn();
 
         long perImage = 1;
         long activations = plan.input().size();
@@ -122,11 +125,25 @@ public final class ScoringKernel {
         }
         passImages = (int) Math.max(1, Math.min(maxImagesPerPass, bufferFloats / perImage));
         firstInput = new OffHeapMatrix(passImages * firstRows(1) * firstK());
-        input = new OffHeapMatrix(passImages * perImage);
-        output = new OffHeapMatrix(passImages * perImage);
-        ping = new float[(int) (passImages * activations)];
-        pong = new float[ping.length];
         rowScratch = new float[scratch];
+        this.lanes = new CandidateLane[lanes];
+        for (int l = 0; l < lanes; l++) {
+            this.lanes[l] = new CandidateLane(stages, weighted, biases, lrnLayers(net), outputActivation,
+                    plan.numClasses(), passImages, passImages * perImage, (int) (passImages * activations), scratch);
+        }
+    }
+
+    /** The LRN layers by stage index, of a private copy: DL4J layers keep their input. */
+    private Layer[] lrnLayers(MultiLayerNetwork net) {
+        Layer[] lrn = new Layer[stages.size()];
+        MultiLayerNetwork owner = null;
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i) instanceof Stage.Lrn l) {
+                owner = owner == null ? net.clone() : owner;
+                lrn[i] = owner.getLayer(l.layerIndex());
+            }
+        }
+        return lrn;
     }
 
     public ForwardPlan plan() {
@@ -139,7 +156,11 @@ public final class ScoringKernel {
 
     /** Rows whose argmax was taken through DL4J's softmax because their top logits nearly tie. */
     public long nearTieRows() {
-        return nearTieRows;
+        long rows = 0;
+        for (CandidateLane lane : lanes) {
+            rows += lane.nearTieRows();
+        }
+        return rows;
     }
 
     /**
@@ -214,130 +235,33 @@ public final class ScoringKernel {
         int k = firstK();
         int outPerCandidate = operandShape(first)[1];
         int width = outPerCandidate * candidates;
-        long needed = (long) rows * width;
-        if (firstOutput == null || firstOutput.capacity() < needed) {
-            firstOutput = new OffHeapMatrix((long) firstRows(passImages) * width);
-        }
-        char outOrder;
+        FloatBuffer firstProduct;
         if (first instanceof Stage.Conv c) {
             Im2col.fromImages(pixels, start, n, c, firstInput.floats(), rowScratch);
-            outOrder = 'f';
+            firstInput.view(rows, k, 'c').mmuli(g.firstWeights, firstConvOutput.of(rows, width));
+            firstProduct = firstConvOutput.floats();
         } else {
+            if (firstOutput == null || firstOutput.capacity() < (long) rows * width) {
+                firstOutput = new OffHeapMatrix((long) firstRows(passImages) * width);
+            }
             firstInput.floats().put(0, pixels, start * k, n * k);
-            outOrder = 'c';
+            firstInput.view(rows, k, 'c').mmuli(g.firstWeights, firstOutput.view(rows, width, 'c'));
+            firstProduct = firstOutput.floats();
         }
-        firstInput.view(rows, k, 'c').mmuli(g.firstWeights, firstOutput.view(rows, width, outOrder));
 
-        for (int c = 0; c < candidates; c++) {
-            float[] act = ping;
-            boolean pendingBias;
-            if (first instanceof Stage.Conv conv) {
-                int block = rows * outPerCandidate;
-                firstOutput.floats().get(c * block, act, 0, block);
-                pendingBias = stages.size() > 1 && stages.get(1) instanceof Stage.MaxPool;
-                if (!pendingBias) {
-                    Pointwise.biasPerChannel(act, n * conv.out().plane(), biases[0], conv.relu());
-                }
-            } else {
-                Stage.Dense d = (Stage.Dense) first;
-                FloatBuffer out = firstOutput.floats();
-                for (int i = 0; i < n; i++) {
-                    out.get((i * candidates + c) * d.nOut(), act, i * d.nOut(), d.nOut());
-                }
-                pendingBias = false;
-                Pointwise.biasPerColumn(act, n, biases[0], d.relu());
+        int used = Math.min(lanes.length, candidates);
+        if (used == 1) {
+            for (int c = 0; c < candidates; c++) {
+                lanes[0].score(g.candidates.get(c), c, candidates, firstProduct, n, predicted[c], at);
             }
-            forwardRest(g.candidates.get(c), n, act, pendingBias, predicted[c], at);
+            return;
         }
-    }
-
-    /** Stages 1.. of one candidate; act holds stage 0's output. */
-    private void forwardRest(MaskedCandidate candidate, int n, float[] act, boolean pendingBias, int[] predicted, int at) {
-        float[] cur = act;
-        float[] next = cur == ping ? pong : ping;
-        int weightedIndex = 0; // of the stage that produced cur
-        FeatureShape shape = stages.get(0) instanceof Stage.Conv c ? c.out() : null;
-        for (int s = 1; s < stages.size(); s++) {
-            Stage stage = stages.get(s);
-            if (stage instanceof Stage.MaxPool p) {
-                Stage.Conv producer = (Stage.Conv) weighted.get(weightedIndex);
-                Pooling.max(cur, next, n, p, pendingBias ? biases[weightedIndex] : null, pendingBias && producer.relu());
-                pendingBias = false;
-                shape = p.out();
-            } else if (stage instanceof Stage.Lrn lrn) {
-                Lrn.apply(lrnLayers[s], cur, next, n, lrn.shape());
-            } else if (stage instanceof Stage.Conv conv) {
-                weightedIndex++;
-                Im2col.fromChannelMajor(cur, n, conv, input.floats(), rowScratch);
-                int rows = n * conv.rowsPerImage();
-                INDArray out = output.view(rows, conv.out().channels(), 'f');
-                input.view(rows, conv.patch(), 'c').mmuli(candidate.rest[weightedIndex - 1], out);
-                output.floats().get(0, next, 0, rows * conv.out().channels());
-                pendingBias = s + 1 < stages.size() && stages.get(s + 1) instanceof Stage.MaxPool;
-                if (!pendingBias) {
-                    Pointwise.biasPerChannel(next, n * conv.out().plane(), biases[weightedIndex], conv.relu());
+        try (BlasThreads single = BlasThreads.single()) {
+            IntStream.range(0, used).parallel().forEach(l -> {
+                for (int c = l; c < candidates; c += lanes.length) {
+                    lanes[l].score(g.candidates.get(c), c, candidates, firstProduct, n, predicted[c], at);
                 }
-                shape = conv.out();
-            } else {
-                Stage.Dense d = (Stage.Dense) stage;
-                weightedIndex++;
-                if (shape != null) {
-                    Im2col.flatten(cur, n, shape, input.floats(), rowScratch);
-                    shape = null;
-                } else {
-                    input.floats().put(0, cur, 0, n * d.nIn());
-                }
-                input.view(n, d.nIn(), 'c').mmuli(candidate.rest[weightedIndex - 1], output.view(n, d.nOut(), 'c'));
-                output.floats().get(0, next, 0, n * d.nOut());
-                Pointwise.biasPerColumn(next, n, biases[weightedIndex], d.relu());
-            }
-            float[] t = cur;
-            cur = next;
-            next = t;
-        }
-        argmax(cur, n, predicted, at);
-    }
-
-    private void argmax(float[] logits, int n, int[] predicted, int at) {
-        int classes = plan.numClasses();
-        List<Integer> nearTies = null;
-        for (int i = 0; i < n; i++) {
-            int base = i * classes;
-            int best = 0;
-            float top = logits[base];
-            float second = Float.NEGATIVE_INFINITY;
-            boolean nan = Float.isNaN(top);
-            for (int j = 1; j < classes; j++) {
-                float v = logits[base + j];
-                if (v > top) {
-                    second = top;
-                    top = v;
-                    best = j;
-                } else if (v > second || v == top) {
-                    second = v;
-                }
-                nan |= Float.isNaN(v);
-            }
-            predicted[at + i] = best;
-            if (nan || top - second <= NEAR_TIE) {
-                if (nearTies == null) {
-                    nearTies = new ArrayList<>();
-                }
-                nearTies.add(i);
-            }
-        }
-        if (nearTies != null) {
-            float[] rows = new float[nearTies.size() * classes];
-            for (int r = 0; r < nearTies.size(); r++) {
-                System.arraycopy(logits, nearTies.get(r) * classes, rows, r * classes, classes);
-            }
-            INDArray probabilities = outputActivation.getActivation(
-                    Nd4j.create(rows, new long[] {nearTies.size(), classes}, 'c'), false);
-            int[] dl4j = probabilities.argMax(1).toIntVector();
-            for (int r = 0; r < dl4j.length; r++) {
-                predicted[at + nearTies.get(r)] = dl4j[r];
-            }
-            nearTieRows += nearTies.size();
+            });
         }
     }
 

@@ -10,7 +10,6 @@ final class DenseStage implements Stage {
     private final int nOut;
     private final boolean relu;
     private final WeightedParams params;
-    private final INDArray weightGradientMatrix;
     private int n = -1;
     private INDArray inNative;
     private INDArray outNative;
@@ -25,7 +24,6 @@ final class DenseStage implements Stage {
         this.nOut = nOut;
         this.relu = relu;
         this.params = params;
-        this.weightGradientMatrix = FloatTransfer.matrix(nIn, nOut);
     }
 
     @Override
@@ -52,20 +50,16 @@ final class DenseStage implements Stage {
         FloatTransfer.toNative(in, inNative);
         effectiveWeight = params.effectiveWeight();
         Nd4j.gemm(inNative, effectiveWeight, outNative, false, false, 1.0, 0.0);
-        FloatTransfer.fromNative(outNative, out);
-        WeightedParams.addBiasAndActivate(out, n, params.biasValues(), relu);
+        WeightedParams.addBiasAndActivate(FloatTransfer.buffer(outNative), out, n, params.biasValues(), relu);
         return out;
     }
 
     @Override
     public float[] backward(float[] dOut, int batch, boolean needInputGradient) {
-        if (relu) {
-            WeightedParams.reluBackward(dOut, out, n * nOut);
-        }
-        params.setBiasGradient(WeightedParams.columnSums(dOut, n, nOut));
-        FloatTransfer.toNative(dOut, dOutNative);
-        Nd4j.gemm(inNative, dOutNative, weightGradientMatrix, true, false, 1.0, 0.0);
-        params.weightGradient.assign(weightGradientMatrix);
+        params.setBiasGradient(WeightedParams.preActivationGradient(dOut, out, relu, n, nOut,
+                FloatTransfer.buffer(dOutNative)));
+        // straight into the gradient view ('f' order, as DL4J's DenseLayer writes it)
+        Nd4j.gemm(inNative, dOutNative, params.weightGradient, true, false, 1.0, 0.0);
         if (!needInputGradient) {
             return null;
         }

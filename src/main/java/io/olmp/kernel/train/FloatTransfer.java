@@ -25,11 +25,49 @@ final class FloatTransfer {
         buffer(source).get(0, target, 0, target.length);
     }
 
-    private static FloatBuffer buffer(INDArray array) {
+    /**
+     * The values of a float array stored contiguously in 'c' order (also a view such as a layer's
+     * W inside the flat parameter array): read straight from its buffer, without an ND4J op.
+     */
+    static void readContiguous(INDArray array, float[] target) {
+        FloatBuffer data = contiguous(array, target.length);
+        data.get((int) array.offset(), target, 0, target.length);
+    }
+
+    /** Writes the values of a float array stored contiguously in 'c' order (see {@link #readContiguous}). */
+    static void writeContiguous(float[] source, INDArray array) {
+        FloatBuffer data = contiguous(array, source.length);
+        data.put((int) array.offset(), source, 0, source.length);
+    }
+
+    private static FloatBuffer contiguous(INDArray array, int length) {
+        if (array.dataType() != DataType.FLOAT || array.length() != length
+                || !hasCStrides(array)) {
+            throw new IllegalArgumentException("expected " + length + " contiguous 'c'-ordered floats, got "
+                    + array.shapeInfoToString());
+        }
         return array.data().asNioFloat();
     }
 
-    private static void requireDense(INDArray array, int length) {
+    /** Strides of a dense 'c'-ordered block (dimensions of size 1 may have any stride). */
+    static boolean hasCStrides(INDArray array) {
+        long expected = 1;
+        for (int d = array.rank() - 1; d >= 0; d--) {
+            if (array.size(d) != 1 && array.stride(d) != expected) {
+                return false;
+            }
+            expected *= array.size(d);
+        }
+        return true;
+    }
+
+    /** The whole data buffer of a dense 'c' float array, for reading and writing in place. */
+    static FloatBuffer buffer(INDArray array) {
+        requireDense(array, array.length());
+        return array.data().asNioFloat();
+    }
+
+    private static void requireDense(INDArray array, long length) {
         if (array.dataType() != DataType.FLOAT || array.ordering() != 'c' || array.isView() || array.length() != length) {
             throw new IllegalArgumentException("expected a dense 'c' float array of " + length + " values, got "
                     + array.shapeInfoToString());

@@ -1,5 +1,6 @@
 package io.olmp.kernel.train;
 
+import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
 
 /**
@@ -26,7 +27,7 @@ record Im2Col(int height, int width, int channels, int kernelH, int kernelW, int
         return height * width * channels;
     }
 
-    void im2col(float[] images, int n, float[] cols) {
+    void im2col(float[] images, int n, FloatBuffer cols) {
         int run = kernelW * channels;
         int k = columns();
         IntStream.range(0, n).parallel().forEach(image -> {
@@ -35,7 +36,7 @@ record Im2Col(int height, int width, int channels, int kernelH, int kernelW, int
                 for (int ow = 0; ow < outW(); ow++, row++) {
                     for (int kh = 0; kh < kernelH; kh++) {
                         int from = ((image * height + oh * strideH + kh) * width + ow * strideW) * channels;
-                        System.arraycopy(images, from, cols, row * k + kh * run, run);
+                        cols.put(row * k + kh * run, images, from, run);
                     }
                 }
             }
@@ -43,7 +44,7 @@ record Im2Col(int height, int width, int channels, int kernelH, int kernelW, int
     }
 
     /** images := sum of the column entries that read each pixel (the gradient of im2col). */
-    void col2im(float[] cols, int n, float[] images) {
+    void col2im(FloatBuffer cols, int n, float[] images) {
         int run = kernelW * channels;
         int k = columns();
         IntStream.range(0, n).parallel().forEach(image -> {
@@ -55,7 +56,7 @@ record Im2Col(int height, int width, int channels, int kernelH, int kernelW, int
                         int to = ((image * height + oh * strideH + kh) * width + ow * strideW) * channels;
                         int from = row * k + kh * run;
                         for (int j = 0; j < run; j++) {
-                            images[to + j] += cols[from + j];
+                            images[to + j] += cols.get(from + j);
                         }
                     }
                 }

@@ -22,17 +22,25 @@ record MaxPool(int height, int width, int channels, int kernelH, int kernelW, in
     }
 
     void forward(float[] in, int n, float[] out, int[] argmax) {
+        int outH = outH();
+        int outW = outW();
+        int rowStride = width * channels;
         IntStream.range(0, n).parallel().forEach(image -> {
-            for (int oh = 0; oh < outH(); oh++) {
-                for (int ow = 0; ow < outW(); ow++) {
-                    int o = ((image * outH() + oh) * outW() + ow) * channels;
+            for (int oh = 0; oh < outH; oh++) {
+                for (int ow = 0; ow < outW; ow++) {
+                    int o = ((image * outH + oh) * outW + ow) * channels;
+                    int corner = ((image * height + oh * strideH) * width + ow * strideW) * channels;
+                    System.arraycopy(in, corner, out, o, channels);
+                    for (int c = 0; c < channels; c++) {
+                        argmax[o + c] = corner + c;
+                    }
                     for (int kh = 0; kh < kernelH; kh++) {
-                        for (int kw = 0; kw < kernelW; kw++) {
-                            int i = ((image * height + oh * strideH + kh) * width + ow * strideW + kw) * channels;
-                            boolean first = kh == 0 && kw == 0;
+                        for (int kw = kh == 0 ? 1 : 0; kw < kernelW; kw++) {
+                            int i = corner + kh * rowStride + kw * channels;
                             for (int c = 0; c < channels; c++) {
-                                if (first || in[i + c] > out[o + c]) {
-                                    out[o + c] = in[i + c];
+                                float v = in[i + c];
+                                if (v > out[o + c]) {
+                                    out[o + c] = v;
                                     argmax[o + c] = i + c;
                                 }
                             }

@@ -1,7 +1,11 @@
 package io.olmp.kernel.train;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
 
 /**
  * The weight and bias of one DL4J layer as views into the network's flat parameter and
@@ -37,6 +41,18 @@ final class WeightedParams {
         return mask == null ? weight : weight.mul(mask);
     }
 
+    /** W * M (W without a mask) as a Java array in W's 'c' order, written into target. */
+    void effectiveWeightValues(float[] target, float[] maskScratch) {
+        FloatTransfer.readContiguous(weight, target);
+        if (mask != null) {
+            boolean readable = mask.dataType() == DataType.FLOAT && FloatTransfer.hasCStrides(mask);
+            FloatTransfer.readContiguous(readable ? mask : mask.castTo(DataType.FLOAT).dup('c'), maskScratch);
+            for (int i = 0; i < target.length; i++) {
+                target[i] *= maskScratch[i];
+            }
+        }
+    }
+
     float[] biasValues() {
         return bias.toFloatVector();
     }
@@ -49,36 +65,52 @@ final class WeightedParams {
         biasGradient.assign(Nd4j.createFromArray(values).reshape(biasGradient.shape()));
     }
 
-    /** out[r, c] += bias[c], then ReLU if asked, over n rows of {@code columns} values. */
-    static void addBiasAndActivate(float[] out, int rows, float[] bias, boolean relu) {
+    /** Rows per chunk of the parallel row loops; fixed, so that the results do not depend on the thread count. */
+    private static final int CHUNK_ROWS = 1024;
+
+    /** out[r, c] := product[r, c] + bias[c], then ReLU if asked, over the rows of a row-major product. */
+    static void addBiasAndActivate(FloatBuffer product, float[] out, int rows, float[] bias, boolean relu) {
         int columns = bias.length;
-        java.util.stream.IntStream.range(0, rows).parallel().forEach(r -> {
-            int base = r * columns;
-            for (int c = 0; c < columns; c++) {
-                float v = out[base + c] + bias[c];
-                out[base + c] = relu && v < 0f ? 0f : v;
+        IntStream.range(0, chunks(rows)).parallel().forEach(chunk -> {
+            int end = Math.min(rows, (chunk + 1) * CHUNK_ROWS) * columns;
+            for (int i = chunk * CHUNK_ROWS * columns; i < end; ) {
+                for (int c = 0; c < columns; c++, i++) {
+                    float v = product.get(i) + bias[c];
+                    out[i] = relu && v < 0f ? 0f : v;
+                }
             }
         });
     }
 
-    /** dOut := dOut * [out > 0] (ReLU's derivative, 0 at 0 as in DL4J). */
-    static void reluBackward(float[] dOut, float[] out, int length) {
-        for (int i = 0; i < length; i++) {
-            if (!(out[i] > 0f)) {
-                dOut[i] = 0f;
+    /**
+     * The gradient with respect to the pre-activation (dOut, times ReLU's derivative [out &gt; 0]
+     * when relu; 0 at 0 as in DL4J) written into {@code target} for the products, and its column
+     * sums (the bias gradient), accumulated in double per chunk of rows, chunks added in order.
+     */
+    static double[] preActivationGradient(float[] dOut, float[] out, boolean relu, int rows, int columns,
+                                          FloatBuffer target) {
+        double[][] partial = new double[chunks(rows)][columns];
+        IntStream.range(0, partial.length).parallel().forEach(chunk -> {
+            double[] sums = partial[chunk];
+            int end = Math.min(rows, (chunk + 1) * CHUNK_ROWS) * columns;
+            for (int i = chunk * CHUNK_ROWS * columns; i < end; ) {
+                for (int c = 0; c < columns; c++, i++) {
+                    float g = relu && !(out[i] > 0f) ? 0f : dOut[i];
+                    target.put(i, g);
+                    sums[c] += g;
+                }
             }
-        }
-    }
-
-    /** Column sums of a rows x columns matrix, accumulated in double. */
-    static double[] columnSums(float[] values, int rows, int columns) {
+        });
         double[] sums = new double[columns];
-        for (int r = 0; r < rows; r++) {
-            int base = r * columns;
+        for (double[] p : partial) {
             for (int c = 0; c < columns; c++) {
-                sums[c] += values[base + c];
+                sums[c] += p[c];
             }
         }
         return sums;
+    }
+
+    private static int chunks(int rows) {
+        return (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
     }
 }
