@@ -87,6 +87,10 @@ public final class RunTables {
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", "1")
+                // a JVM stalled for more than the default 120 s (a suspended machine, a stopped process) would
+                // otherwise lose its in-process executor to the heartbeat timeout, and Spark exits the whole run
+                .config("spark.network.timeout", "7d")
+                .config("spark.executor.heartbeatInterval", "60s")
                 .getOrCreate();
     }
 
