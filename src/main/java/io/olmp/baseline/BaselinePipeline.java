@@ -12,6 +12,7 @@ import io.olmp.pipeline.EvaluatorFactory;
 import io.olmp.pipeline.LoopRecord;
 import io.olmp.pipeline.RunCheckpoint;
 import io.olmp.pipeline.RunResult;
+import io.olmp.pipeline.TableRecorder;
 import io.olmp.pipeline.ThresholdEvaluator;
 import io.olmp.prune.Adjuster;
 import io.olmp.prune.CandidateResult;
@@ -24,8 +25,6 @@ import io.olmp.prune.PercentileCodec;
 import io.olmp.prune.ShardCounts;
 import io.olmp.prune.WeightMagnitudes;
 import io.olmp.report.CpuMeter;
-import io.olmp.report.LayerRow;
-import io.olmp.report.LoopRow;
 import io.olmp.report.RunTables;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -238,7 +237,7 @@ public final class BaselinePipeline {
                 bestFitness, loopStart.accuracy(), best.accuracy(), kept, sizes, validation.fraction(), test.fraction(),
                 searchSeconds, adjustSeconds, kept.values().stream().anyMatch(v -> v == 0), feasibleFound);
         if (tables != null) {
-            writeTables(record, testBeforeAdjust, searchCpuSeconds, adjustCpuSeconds);
+            TableRecorder.writeLoop(tables, record, testBeforeAdjust, searchCpuSeconds, adjustCpuSeconds); // sigma 0, generations 0
         }
         return record;
     }
@@ -247,23 +246,6 @@ public final class BaselinePipeline {
         MultiLayerNetwork pruned = model.clone();
         MagnitudePruner.applyInPlace(pruned, masks);
         return Accuracy.count(pruned, splits.test()).fraction();
-    }
-
-    /** One loops row per step (sigma 0, generations 0) and its layers rows. */
-    private void writeTables(LoopRecord r, double testBeforeAdjust, double searchCpuSeconds, double adjustCpuSeconds)
-            throws IOException {
-        List<String> layers = List.copyOf(r.sizeByLayer().keySet());
-        double[] thresholds = layers.stream().mapToDouble(r.thresholds()::get).toArray();
-        List<LayerRow> layerRows = new ArrayList<>(layers.size());
-        for (int i = 0; i < layers.size(); i++) {
-            String name = layers.get(i);
-            layerRows.add(new LayerRow(r.loop(), i, name, r.sizeByLayer().get(name), r.keptByLayer().get(name),
-                    thresholds[i]));
-        }
-        tables.loop(new LoopRow(r.loop(), r.sigma(), r.generations(), r.evaluations(), layers, thresholds, r.kept(),
-                r.size(), r.loopStartValidationAccuracy(), r.searchAccuracy(), testBeforeAdjust,
-                r.validationAccuracy(), r.testAccuracy(), r.feasibleFound(), r.searchSeconds(), searchCpuSeconds,
-                r.adjustSeconds(), adjustCpuSeconds), layerRows);
     }
 
     private static double fitness(Objective objective, CandidateResult r) {

@@ -22,7 +22,7 @@ import java.util.List;
  * Measures each generation from {@link #startGeneration()} (just before NCS proposes) to its
  * listener call: search work and scoring, not the checkpoint or the table write.
  */
-final class TableRecorder {
+public final class TableRecorder {
 
     private final RunTables tables;
     private final CpuMeter cpu;
@@ -86,6 +86,15 @@ final class TableRecorder {
         if (tables == null) {
             return;
         }
+        writeLoop(tables, r, testBeforeAdjust, searchCpuSeconds, adjustCpuSeconds);
+    }
+
+    /**
+     * Writes a finished loop (or baseline step) as one loops row and its layers rows, thresholds in layer order
+     * (0 for a layer without one).
+     */
+    public static void writeLoop(RunTables tables, LoopRecord r, double testBeforeAdjust, double searchCpuSeconds,
+                                 double adjustCpuSeconds) throws IOException {
         List<String> layers = List.copyOf(r.sizeByLayer().keySet());
         double[] thresholds = layers.stream().mapToDouble(name -> r.thresholds().getOrDefault(name, 0.0)).toArray();
         List<LayerRow> layerRows = new ArrayList<>(layers.size());
