@@ -72,6 +72,43 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--train-iterations", description = "timed training iterations per path (default: ${DEFAULT-VALUE})")
     int trainIterations = 10;
 
+    @Option(names = "--pruned", paramLabel = "LOW-HIGH", converter = PrunedRange.Converter.class,
+            description = "percent of each layer a scoring candidate prunes, drawn per layer from this range"
+                    + " (default: ${DEFAULT-VALUE})")
+    PrunedRange pruned = new PrunedRange(80, 99);
+
+    /** The range of the percentage of each layer a benchmark candidate prunes. */
+    record PrunedRange(double low, double high) {
+        PrunedRange {
+            if (!(0 <= low && low <= high && high < 100)) {
+                throw new IllegalArgumentException("--pruned: need 0 <= LOW <= HIGH < 100, got " + low + "-" + high);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%.0f-%.0f", low, high);
+        }
+
+        static final class Converter implements picocli.CommandLine.ITypeConverter<PrunedRange> {
+            @Override
+            public PrunedRange convert(String value) {
+                String[] parts = value.split("-");
+                if (parts.length != 2) {
+                    throw new picocli.CommandLine.TypeConversionException("--pruned: expected LOW-HIGH such as 80-99, got '"
+                            + value + "'");
+                }
+                try {
+                    return new PrunedRange(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+                } catch (NumberFormatException e) {
+                    throw new picocli.CommandLine.TypeConversionException("--pruned: not a number in '" + value + "'");
+                } catch (IllegalArgumentException e) {
+                    throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+                }
+            }
+        }
+    }
+
     /** A paper-setting run's projected compute on this machine: scoring plus training, no Spark overhead. */
     record Projection(String architecture, double scoringHours, double trainingHours, double totalHours) {}
 
@@ -104,7 +141,8 @@ final class BenchCommand implements Callable<Integer> {
             MultiLayerNetwork net = Architectures.build(arch, shape, settings.train(), 1);
             int compared = arch.equals("lenet300-100") ? candidates : Math.min(dl4jCandidates, candidates);
             ScoringKernelBenchmark.NetRate rate = ScoringKernelBenchmark.run(Map.of(arch, net), splits.validation().pixels(),
-                    splits.validation().count(), candidates, compared, repetitions, peak, System.out::println).nets().get(0);
+                    splits.validation().count(), candidates, compared, repetitions, peak, pruned.low(), pruned.high(),
+                    System.out::println).nets().get(0);
             scoring.add(rate);
             TrainingBenchmark.Result train = TrainingBenchmark.measure(net, batches::batch, 2, trainIterations, peak);
             System.out.printf("%s: training batch %d: DL4J fit %.3f s/iteration, fast step %.4f s/iteration (%.1fx), "

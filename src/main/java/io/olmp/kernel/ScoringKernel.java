@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -46,6 +47,11 @@ public final class ScoringKernel {
     public static final long DEFAULT_BUFFER_FLOATS = 1L << 22;
     /** Default number of candidates scored at once: one per core. */
     public static final int DEFAULT_LANES = Runtime.getRuntime().availableProcessors();
+    /**
+     * A candidate goes through the {@link DirectLane} (when the network has one) if its kept
+     * weights do at most this fraction of the dense pass's multiply-adds.
+     */
+    public static final double DIRECT_MAX_KEPT_MACS = 1.0;
 
     private final ForwardPlan plan;
     private final List<Stage> stages;
@@ -54,6 +60,10 @@ public final class ScoringKernel {
     private final float[][] effective; // W * M per weighted stage, in operand layout
     private final int passImages;
     private final CandidateLane[] lanes;
+    private final DirectLane[] directLanes; // null: the network's stages are not the direct lane's
+    private final long[] macsPerWeight;     // by weighted stage
+    private final double directMaxKeptMacs;
+    private long recomputedRows;
 
     private final OffHeapMatrix firstInput;
     private OffHeapMatrix firstOutput;              // dense first layer: row-major [n, out x candidates]
@@ -77,6 +87,16 @@ public final class ScoringKernel {
      */
     public ScoringKernel(MultiLayerNetwork net, Map<String, INDArray> effectiveWeights, int maxImagesPerPass,
                          long bufferFloats, int lanes) {
+        this(net, effectiveWeights, maxImagesPerPass, bufferFloats, lanes, DIRECT_MAX_KEPT_MACS);
+    }
+
+    /**
+     * @param directMaxKeptMacs a candidate goes through the direct lane when its kept weights do at
+     *                          most this fraction of the dense pass's multiply-adds (negative: never)
+     */
+    public ScoringKernel(MultiLayerNetwork net, Map<String, INDArray> effectiveWeights, int maxImagesPerPass,
+                         long bufferFloats, int lanes, double directMaxKeptMacs) {
+        this.directMaxKeptMacs = directMaxKeptMacs;
         if (lanes < 1) {
             throw new IllegalArgumentException("scoring kernel: lanes must be >= 1, got " + lanes);
         }
@@ -131,6 +151,18 @@ public final class ScoringKernel {
             this.lanes[l] = new CandidateLane(stages, weighted, biases, lrnLayers(net), outputActivation,
                     plan.numClasses(), passImages, passImages * perImage, (int) (passImages * activations), scratch);
         }
+        this.macsPerWeight = new long[w];
+        for (int i = 0; i < w; i++) {
+            macsPerWeight[i] = weighted.get(i) instanceof Stage.Conv c ? c.out().plane() : 1;
+        }
+        if (directMaxKeptMacs >= 0 && DirectLane.supports(stages)) {
+            this.directLanes = new DirectLane[lanes];
+            for (int l = 0; l < lanes; l++) {
+                directLanes[l] = DirectLane.of(plan.input(), stages, biases, plan.numClasses());
+            }
+        } else {
+            this.directLanes = null;
+        }
     }
 
     /** The LRN layers by stage index, of a private copy: DL4J layers keep their input. */
@@ -154,6 +186,24 @@ public final class ScoringKernel {
         return passImages;
     }
 
+    /** The direct lane's logits [class][image] of images [start, start + n), n at most one block (tests). */
+    float[][] directLogits(MaskedCandidate candidate, float[] pixels, int start, int n) {
+        return directLanes[0].block(candidate.kept, pixels, start, n);
+    }
+
+    /** Whether candidates can go through the {@link DirectLane} (the network has its shape). */
+    public boolean hasDirectLane() {
+        return directLanes != null;
+    }
+
+    /**
+     * Rows the direct lane handed back because their top logits were within its guard, and which
+     * were then scored on the exact path.
+     */
+    public long recomputedRows() {
+        return recomputedRows;
+    }
+
     /** Rows whose argmax was taken through DL4J's softmax because their top logits nearly tie. */
     public long nearTieRows() {
         long rows = 0;
@@ -171,6 +221,9 @@ public final class ScoringKernel {
     public MaskedCandidate mask(Map<String, Double> thresholds) {
         float[] first = null;
         INDArray[] rest = new INDArray[weighted.size() - 1];
+        NonZeroRows[] kept = directLanes == null ? null : new NonZeroRows[weighted.size()];
+        double keptMacs = 0;
+        double denseMacs = 0;
         for (int i = 0; i < weighted.size(); i++) {
             Double e = thresholds.get(names[i]);
             if (e == null) {
@@ -183,28 +236,46 @@ public final class ScoringKernel {
                 float magnitude = Math.abs(src[k]);
                 masked[k] = src[k] * (magnitude >= threshold && magnitude > 0 ? 1f : 0f);
             }
+            int[] shape = operandShape(weighted.get(i));
+            if (kept != null) {
+                kept[i] = NonZeroRows.of(masked, shape[1], shape[0], DirectLane.sourceOf(weighted.get(i)));
+                keptMacs += (double) kept[i].kept() * macsPerWeight[i];
+                denseMacs += (double) masked.length * macsPerWeight[i];
+            }
             if (i == 0) {
                 first = masked;
             } else {
-                int[] shape = operandShape(weighted.get(i));
                 INDArray m = Nd4j.createUninitializedDetached(DataType.FLOAT, 'f', shape[0], shape[1]);
                 m.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer().put(0, masked);
                 rest[i - 1] = m;
             }
         }
-        return new MaskedCandidate(first, rest);
+        return new MaskedCandidate(first, rest, kept, kept == null ? 1.0 : keptMacs / denseMacs);
     }
 
-    /** Puts the candidates' first-layer weights side by side: [in, out x candidates], column-major. */
+    /**
+     * Sends each candidate to the direct lane or the exact path, and puts the exact candidates'
+     * first-layer weights side by side: [in, out x candidates], column-major.
+     */
     public Generation generation(List<MaskedCandidate> candidates) {
-        int[] shape = operandShape(weighted.get(0));
-        INDArray side = Nd4j.createUninitializedDetached(DataType.FLOAT, 'f', shape[0], (long) shape[1] * Math.max(1, candidates.size()));
-        FloatBuffer f = side.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
-        int block = shape[0] * shape[1];
+        List<Integer> direct = new ArrayList<>();
+        List<Integer> exact = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
-            f.put(c * block, candidates.get(c).first);
+            MaskedCandidate m = candidates.get(c);
+            (m.kept != null && m.keptMacFraction <= directMaxKeptMacs ? direct : exact).add(c);
         }
-        return new Generation(candidates, side);
+        INDArray side = null;
+        if (!exact.isEmpty()) {
+            int[] shape = operandShape(weighted.get(0));
+            side = Nd4j.createUninitializedDetached(DataType.FLOAT, 'f', shape[0], (long) shape[1] * exact.size());
+            FloatBuffer f = side.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+            int block = shape[0] * shape[1];
+            for (int e = 0; e < exact.size(); e++) {
+                f.put(e * block, candidates.get(exact.get(e)).first);
+            }
+        }
+        return new Generation(candidates, direct.stream().mapToInt(Integer::intValue).toArray(),
+                exact.stream().mapToInt(Integer::intValue).toArray(), side);
     }
 
     /**
@@ -218,18 +289,71 @@ public final class ScoringKernel {
                     + " values each are not within " + pixels.length + " pixel values");
         }
         int[][] predicted = new int[generation.size()][to - from];
-        if (generation.size() == 0) {
-            return predicted;
+        if (generation.exact.length > 0) {
+            List<MaskedCandidate> exact = new ArrayList<>();
+            int[][] rows = new int[generation.exact.length][];
+            for (int e = 0; e < rows.length; e++) {
+                exact.add(generation.candidates.get(generation.exact[e]));
+                rows[e] = predicted[generation.exact[e]];
+            }
+            predictExact(exact, generation.firstWeights, pixels, from, to, rows);
         }
-        for (int start = from; start < to; start += passImages) {
-            int n = Math.min(passImages, to - start);
-            pass(generation, pixels, start, n, predicted, start - from);
+        if (generation.direct.length > 0) {
+            predictDirect(generation, pixels, from, to, predicted);
         }
         return predicted;
     }
 
-    private void pass(Generation g, float[] pixels, int start, int n, int[][] predicted, int at) {
-        int candidates = g.size();
+    private void predictExact(List<MaskedCandidate> candidates, INDArray firstWeights, float[] pixels, int from,
+                              int to, int[][] predicted) {
+        for (int start = from; start < to; start += passImages) {
+            int n = Math.min(passImages, to - start);
+            pass(candidates, firstWeights, pixels, start, n, predicted, start - from);
+        }
+    }
+
+    /** The direct candidates on parallel direct lanes, then their guarded rows on the exact path. */
+    private void predictDirect(Generation g, float[] pixels, int from, int to, int[][] predicted) {
+        int[] direct = g.direct;
+        @SuppressWarnings("unchecked")
+        List<Integer>[] recompute = new List[direct.length];
+        int used = Math.min(directLanes.length, direct.length);
+        IntStream.range(0, used).parallel().forEach(l -> {
+            for (int d = l; d < direct.length; d += directLanes.length) {
+                int c = direct[d];
+                recompute[d] = directLanes[l].predict(g.candidates.get(c).kept, pixels, from, to, predicted[c], 0);
+            }
+        });
+        int size = plan.input().size();
+        for (int d = 0; d < direct.length; d++) {
+            List<Integer> images = recompute[d];
+            if (images.isEmpty()) {
+                continue;
+            }
+            float[] gathered = new float[images.size() * size];
+            for (int i = 0; i < images.size(); i++) {
+                System.arraycopy(pixels, images.get(i) * size, gathered, i * size, size);
+            }
+            MaskedCandidate candidate = g.candidates.get(direct[d]);
+            int[][] exact = new int[1][images.size()];
+            predictExact(List.of(candidate), firstWeights(candidate), gathered, 0, images.size(), exact);
+            for (int i = 0; i < images.size(); i++) {
+                predicted[direct[d]][images.get(i) - from] = exact[0][i];
+            }
+            recomputedRows += images.size();
+        }
+    }
+
+    private INDArray firstWeights(MaskedCandidate candidate) {
+        int[] shape = operandShape(weighted.get(0));
+        INDArray side = Nd4j.createUninitializedDetached(DataType.FLOAT, 'f', shape[0], shape[1]);
+        side.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer().put(0, candidate.first);
+        return side;
+    }
+
+    private void pass(List<MaskedCandidate> cands, INDArray firstWeights, float[] pixels, int start, int n,
+                      int[][] predicted, int at) {
+        int candidates = cands.size();
         Stage first = stages.get(0);
         int rows = firstRows(n);
         int k = firstK();
@@ -238,28 +362,28 @@ public final class ScoringKernel {
         FloatBuffer firstProduct;
         if (first instanceof Stage.Conv c) {
             Im2col.fromImages(pixels, start, n, c, firstInput.floats(), rowScratch);
-            firstInput.view(rows, k, 'c').mmuli(g.firstWeights, firstConvOutput.of(rows, width));
+            firstInput.view(rows, k, 'c').mmuli(firstWeights, firstConvOutput.of(rows, width));
             firstProduct = firstConvOutput.floats();
         } else {
             if (firstOutput == null || firstOutput.capacity() < (long) rows * width) {
                 firstOutput = new OffHeapMatrix((long) firstRows(passImages) * width);
             }
             firstInput.floats().put(0, pixels, start * k, n * k);
-            firstInput.view(rows, k, 'c').mmuli(g.firstWeights, firstOutput.view(rows, width, 'c'));
+            firstInput.view(rows, k, 'c').mmuli(firstWeights, firstOutput.view(rows, width, 'c'));
             firstProduct = firstOutput.floats();
         }
 
         int used = Math.min(lanes.length, candidates);
         if (used == 1) {
             for (int c = 0; c < candidates; c++) {
-                lanes[0].score(g.candidates.get(c), c, candidates, firstProduct, n, predicted[c], at);
+                lanes[0].score(cands.get(c), c, candidates, firstProduct, n, predicted[c], at);
             }
             return;
         }
         try (BlasThreads single = BlasThreads.single()) {
             IntStream.range(0, used).parallel().forEach(l -> {
                 for (int c = l; c < candidates; c += lanes.length) {
-                    lanes[l].score(g.candidates.get(c), c, candidates, firstProduct, n, predicted[c], at);
+                    lanes[l].score(cands.get(c), c, candidates, firstProduct, n, predicted[c], at);
                 }
             });
         }

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 /**
  * Scoring throughput of the kernel against DL4J's {@code output()} on the same masked networks and
  * against the ND4J float matrix-product rate, all measured in one process. A generation is popN
- * candidates pruning 80-99 % of every layer (seeded), scored on every image given; its time
- * includes masking. GFLOP/s count 2 x the multiply-accumulates of the dense (unpruned) forward
+ * candidates pruning a seeded random percentage of every layer within a given range (80-99 % by
+ * default), scored on every image given; its time includes masking. The kernel is timed as it
+ * runs (direct lane where the network has one) and on its exact product path alone. GFLOP/s count 2 x the multiply-accumulates of the dense (unpruned) forward
  * pass. Each figure is the best of the timed repetitions, after one warm-up.
  */
 public final class ScoringKernelBenchmark {
@@ -26,7 +27,9 @@ public final class ScoringKernelBenchmark {
     public static final long PAPER_IMAGE_CANDIDATES = 15L * 160 * 10 * 6000;
 
     /** One network's figures. */
-    public record NetRate(String architecture, int images, int candidates, long macsPerImage,
+    public record NetRate(String architecture, int images, int candidates, long macsPerImage, String prunedPercent,
+                          double keptMacFraction, int directCandidates, long recomputedRows,
+                          double exactPathSecondsPerGeneration,
                           double kernelSecondsPerGeneration, double kernelImageCandidatesPerSecond, double kernelGflops,
                           int dl4jCandidates, double dl4jImageCandidatesPerSecond, double dl4jGflops,
                           double speedupOverDl4j, double fractionOfMmul, double projectedPaperScoringSeconds,
@@ -45,10 +48,22 @@ public final class ScoringKernelBenchmark {
      */
     public static Result run(Map<String, MultiLayerNetwork> nets, float[] pixels, int images, int candidates,
                              int dl4jCandidates, int repetitions, double mmulGflops, Consumer<String> log) {
+        return run(nets, pixels, images, candidates, dl4jCandidates, repetitions, mmulGflops, 80, 99, log);
+    }
+
+    /** @param prunedLow, prunedHigh the range of the percentage each candidate prunes of each layer */
+    public static Result run(Map<String, MultiLayerNetwork> nets, float[] pixels, int images, int candidates,
+                             int dl4jCandidates, int repetitions, double mmulGflops, double prunedLow,
+                             double prunedHigh, Consumer<String> log) {
         double best = mmulGflops;
         List<NetRate> rates = new ArrayList<>();
         for (Map.Entry<String, MultiLayerNetwork> e : nets.entrySet()) {
-            NetRate r = net(e.getKey(), e.getValue(), pixels, images, candidates, dl4jCandidates, repetitions, best);
+            NetRate r = net(e.getKey(), e.getValue(), pixels, images, candidates, dl4jCandidates, repetitions, best,
+                    prunedLow, prunedHigh);
+            log.accept(String.format("%s: candidates pruning %s %% of each layer keep %.1f %% of the multiply-adds; "
+                            + "%d of %d on the direct lane, %d rows recomputed on the exact path; exact path alone %.2f s "
+                            + "per generation", r.architecture(), r.prunedPercent(), 100 * r.keptMacFraction(),
+                    r.directCandidates(), r.candidates(), r.recomputedRows(), r.exactPathSecondsPerGeneration()));
             log.accept(String.format("%s: kernel %.2f s per generation = %,.0f img x cand/s = %.1f GFLOP/s (%.0f %% of mmul); "
                             + "DL4J output() %,.0f img x cand/s = %.1f GFLOP/s; speed-up %.2fx; paper-run scoring %.1f h; "
                             + "%d/%d predictions agree",
@@ -61,27 +76,47 @@ public final class ScoringKernelBenchmark {
     }
 
     private static NetRate net(String architecture, MultiLayerNetwork net, float[] pixels, int images, int candidates,
-                               int dl4jCandidates, int repetitions, double mmulGflops) {
+                               int dl4jCandidates, int repetitions, double mmulGflops, double prunedLow,
+                               double prunedHigh) {
         Map<String, INDArray> weights = new LinkedHashMap<>();
         for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
             if (layer.paramTable().containsKey("W")) {
                 weights.put(layer.conf().getLayer().getLayerName(), layer.getParam("W"));
             }
         }
-        List<Map<String, Double>> generation = generation(weights, candidates);
+        List<Map<String, Double>> generation = generation(weights, candidates, prunedLow, prunedHigh);
         ScoringKernel kernel = new ScoringKernel(net, weights, 2000, ScoringKernel.DEFAULT_BUFFER_FLOATS);
+        ScoringKernel exactPath = new ScoringKernel(net, weights, 2000, ScoringKernel.DEFAULT_BUFFER_FLOATS,
+                ScoringKernel.DEFAULT_LANES, -1);
         long macs = kernel.plan().macsPerImage();
 
-        double kernelSeconds = Double.MAX_VALUE;
         int[][] predicted = null;
+        double kernelSeconds = Double.MAX_VALUE;
         for (int r = 0; r <= repetitions; r++) {
             long t0 = System.nanoTime();
-            List<MaskedCandidate> masked = generation.stream().map(kernel::mask).toList();
-            predicted = kernel.predict(kernel.generation(masked), pixels, 0, images);
+            predicted = kernel.predict(kernel.generation(generation.stream().map(kernel::mask).toList()), pixels, 0, images);
             double s = (System.nanoTime() - t0) / 1e9;
             if (r > 0) {
                 kernelSeconds = Math.min(kernelSeconds, s);
             }
+        }
+        long recomputed = kernel.recomputedRows() / (repetitions + 1);
+        List<MaskedCandidate> masked = generation.stream().map(kernel::mask).toList();
+        int direct = kernel.generation(masked).directCount();
+        double keptMacs = masked.stream().mapToDouble(m -> m.keptMacFraction).average().orElse(1);
+        double exactSeconds = Double.MAX_VALUE;
+        int[][] exactPredicted = null;
+        for (int r = 0; r <= repetitions; r++) {
+            long t0 = System.nanoTime();
+            exactPredicted = exactPath.predict(exactPath.generation(generation.stream().map(exactPath::mask).toList()),
+                    pixels, 0, images);
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (r > 0) {
+                exactSeconds = Math.min(exactSeconds, s);
+            }
+        }
+        if (!Arrays.deepEquals(predicted, exactPredicted)) {
+            throw new IllegalStateException(architecture + ": the kernel's predictions differ from its exact path's");
         }
 
         int featureLength = kernel.plan().input().size();
@@ -114,13 +149,15 @@ public final class ScoringKernelBenchmark {
         double kernelRate = (double) images * candidates / kernelSeconds;
         double dl4jRate = (double) images * dl4jCandidates / dl4jSeconds;
         double kernelGflops = 2.0 * macs * kernelRate / 1e9;
-        return new NetRate(architecture, images, candidates, macs, kernelSeconds, kernelRate, kernelGflops,
+        return new NetRate(architecture, images, candidates, macs,
+                String.format(java.util.Locale.ROOT, "%.0f-%.0f", prunedLow, prunedHigh), keptMacs, direct, recomputed,
+                exactSeconds, kernelSeconds, kernelRate, kernelGflops,
                 dl4jCandidates, dl4jRate, 2.0 * macs * dl4jRate / 1e9, kernelRate / dl4jRate, kernelGflops / mmulGflops,
                 PAPER_IMAGE_CANDIDATES / kernelRate, agree, images * dl4jCandidates);
     }
 
-    /** Seeded candidates pruning 80-99 % of every layer (thresholds are magnitude percentiles). */
-    static List<Map<String, Double>> generation(Map<String, INDArray> weights, int candidates) {
+    /** Seeded candidates pruning low-high % of every layer (thresholds are magnitude percentiles). */
+    static List<Map<String, Double>> generation(Map<String, INDArray> weights, int candidates, double low, double high) {
         Map<String, float[]> sorted = new LinkedHashMap<>();
         weights.forEach((name, w) -> {
             float[] m = Transforms.abs(w, true).dup('c').data().asFloat();
@@ -131,7 +168,7 @@ public final class ScoringKernelBenchmark {
         List<Map<String, Double>> generation = new ArrayList<>();
         for (int c = 0; c < candidates; c++) {
             Map<String, Double> t = new LinkedHashMap<>();
-            sorted.forEach((name, m) -> t.put(name, (double) m[(int) ((80 + 19 * random.nextDouble()) / 100 * (m.length - 1))]));
+            sorted.forEach((name, m) -> t.put(name, (double) m[(int) ((low + (high - low) * random.nextDouble()) / 100 * (m.length - 1))]));
             generation.add(t);
         }
         return generation;

@@ -69,7 +69,26 @@ class ScoringKernelExactnessTest {
     void lenet5PredictionsEqualDl4jOnEveryImage() throws IOException {
         LabeledImages images = digits();
         MultiLayerNetwork net = Architectures.build("lenet5", new InputShape(1, 28, 28, 10), train(), 12);
-        Comparison c = compare(net, images, new double[][] {{20, 40, 60, 30}, {80, 90, 95, 70}}, 2000);
+        double[][] candidates = {{0, 0, 0, 0}, {20, 40, 60, 30}, {80, 90, 95, 70}, {99, 99, 99.9, 99}};
+        Comparison direct = compare(net, images, candidates, 2000, ScoringKernel.DIRECT_MAX_KEPT_MACS);
+        assertEquals(candidates.length, direct.directCandidates(), "LeNet-5 candidates go through the direct lane");
+        assertEquals(0, direct.nonTieDifferences(), direct.toString());
+        assertEquals(0, direct.tieDifferences(), direct.toString());
+        Comparison exact = compare(net, images, candidates, 2000, -1);
+        assertEquals(0, exact.directCandidates());
+        assertEquals(0, exact.nonTieDifferences(), exact.toString());
+        assertEquals(0, exact.tieDifferences(), exact.toString());
+    }
+
+    @Test
+    void directLaneRecomputesRowsWhoseLogitsNearlyTie() throws IOException {
+        // conv2 emptied: every image gets the same logits (the biases passed through), a full tie on
+        // every row, so the direct lane must hand every row to the exact path, which decides as DL4J
+        LabeledImages images = TestFixtures.mnistSample();
+        MultiLayerNetwork net = Architectures.build("lenet5", new InputShape(1, 28, 28, 10), train(), 14);
+        Comparison c = compare(net, images, new double[][] {{10, 100, 50, 10}}, 2000, ScoringKernel.DIRECT_MAX_KEPT_MACS);
+        assertEquals(1, c.directCandidates());
+        assertEquals(images.count(), c.recomputedRows());
         assertEquals(0, c.nonTieDifferences(), c.toString());
         assertEquals(0, c.tieDifferences(), c.toString());
     }
@@ -101,13 +120,19 @@ class ScoringKernelExactnessTest {
         assertEquals(0, c.tieDifferences(), c.toString());
     }
 
-    record Comparison(long images, long nonTieDifferences, long tieDifferences, long kernelNearTies) {}
+    record Comparison(long images, long nonTieDifferences, long tieDifferences, long kernelNearTies,
+                      int directCandidates, long recomputedRows) {}
 
     /**
      * Masks ~30 % of every layer at random (the loop-start mask), then scores the candidates
      * (percent pruned per layer, in layer order) with the kernel and with DL4J.
      */
     private static Comparison compare(MultiLayerNetwork net, LabeledImages images, double[][] percents, int passImages) {
+        return compare(net, images, percents, passImages, ScoringKernel.DIRECT_MAX_KEPT_MACS);
+    }
+
+    private static Comparison compare(MultiLayerNetwork net, LabeledImages images, double[][] percents, int passImages,
+                                      double directMaxKeptMacs) {
         LayerMasks masks = LayerMasks.allKept(net);
         Nd4j.getRandom().setSeed(5);
         for (INDArray m : masks.byLayer().values()) {
@@ -124,9 +149,11 @@ class ScoringKernelExactnessTest {
             }
             candidates.add(t);
         }
-        ScoringKernel kernel = new ScoringKernel(net, effective, passImages, ScoringKernel.DEFAULT_BUFFER_FLOATS);
+        ScoringKernel kernel = new ScoringKernel(net, effective, passImages, ScoringKernel.DEFAULT_BUFFER_FLOATS,
+                ScoringKernel.DEFAULT_LANES, directMaxKeptMacs);
         List<MaskedCandidate> masked = candidates.stream().map(kernel::mask).toList();
-        int[][] predicted = kernel.predict(kernel.generation(masked), images.pixels(), 0, images.count());
+        Generation generation = kernel.generation(masked);
+        int[][] predicted = kernel.predict(generation, images.pixels(), 0, images.count());
 
         long nonTie = 0;
         long tie = 0;
@@ -146,6 +173,7 @@ class ScoringKernelExactnessTest {
                 }
             }
         }
-        return new Comparison((long) images.count() * candidates.size(), nonTie, tie, kernel.nearTieRows());
+        return new Comparison((long) images.count() * candidates.size(), nonTie, tie, kernel.nearTieRows(),
+                generation.directCount(), kernel.recomputedRows());
     }
 }
