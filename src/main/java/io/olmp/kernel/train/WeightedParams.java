@@ -72,10 +72,12 @@ final class WeightedParams {
     static void addBiasAndActivate(FloatBuffer product, float[] out, int rows, float[] bias, boolean relu) {
         int columns = bias.length;
         IntStream.range(0, chunks(rows)).parallel().forEach(chunk -> {
+            int start = chunk * CHUNK_ROWS * columns;
             int end = Math.min(rows, (chunk + 1) * CHUNK_ROWS) * columns;
-            for (int i = chunk * CHUNK_ROWS * columns; i < end; ) {
+            product.get(start, out, start, end - start); // one bulk read; element reads of a direct buffer are slow
+            for (int i = start; i < end; ) {
                 for (int c = 0; c < columns; c++, i++) {
-                    float v = product.get(i) + bias[c];
+                    float v = out[i] + bias[c];
                     out[i] = relu && v < 0f ? 0f : v;
                 }
             }
@@ -92,14 +94,17 @@ final class WeightedParams {
         double[][] partial = new double[chunks(rows)][columns];
         IntStream.range(0, partial.length).parallel().forEach(chunk -> {
             double[] sums = partial[chunk];
+            int start = chunk * CHUNK_ROWS * columns;
             int end = Math.min(rows, (chunk + 1) * CHUNK_ROWS) * columns;
-            for (int i = chunk * CHUNK_ROWS * columns; i < end; ) {
+            float[] g = Im2Col.scratch(end - start);
+            for (int i = start; i < end; ) {
                 for (int c = 0; c < columns; c++, i++) {
-                    float g = relu && !(out[i] > 0f) ? 0f : dOut[i];
-                    target.put(i, g);
-                    sums[c] += g;
+                    float v = relu && !(out[i] > 0f) ? 0f : dOut[i];
+                    g[i - start] = v;
+                    sums[c] += v;
                 }
             }
+            target.put(start, g, 0, end - start); // one bulk write
         });
         double[] sums = new double[columns];
         for (double[] p : partial) {
