@@ -248,9 +248,13 @@ public final class ScoringKernel {
             int[] shape = operandShape(weighted.get(i));
             if (kept != null) {
                 kept[i] = NonZeroRows.of(masked, shape[1], shape[0], DirectLane.sourceOf(weighted.get(i)));
-                keptMacs += (double) kept[i].kept() * macsPerWeight[i];
-                denseMacs += (double) masked.length * macsPerWeight[i];
             }
+            int nonZero = 0;
+            for (float v : masked) {
+                nonZero += v != 0f ? 1 : 0;
+            }
+            keptMacs += (double) nonZero * macsPerWeight[i];
+            denseMacs += (double) masked.length * macsPerWeight[i];
             if (i == 0) {
                 first = masked;
             } else {
@@ -259,7 +263,7 @@ public final class ScoringKernel {
                 rest[i - 1] = m;
             }
         }
-        return new MaskedCandidate(first, rest, kept, kept == null ? 1.0 : keptMacs / denseMacs);
+        return new MaskedCandidate(first, rest, kept, keptMacs / denseMacs);
     }
 
     /**
