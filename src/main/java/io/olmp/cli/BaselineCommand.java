@@ -48,52 +48,39 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "NAME", description = "global | uniform | lamp")
     String method;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "output folder (default: runs/baseline-<method>-<conf>-<data>-seed<seed>)")
-    Path out;
-
-    @Option(names = "--reference", paramLabel = "ZIP", description = "use this trained DL4J model instead of training one")
-    Path reference;
-
-    @Option(names = "--local", description = "score in this JVM, without Spark (olmp.scoring.evaluator = local)")
-    boolean local;
-
-    @Option(names = "--master", paramLabel = "URL", description = "score on Spark with this master (default: olmp.spark.master)")
-    String master;
-
-    @Option(names = "--resume", paramLabel = "DIR",
-            description = "continue the baseline in DIR from its last step, with the settings in DIR/run.conf")
-    Path resume;
+    @Mixin
+    RunOptions options;
 
     @Override
     public Integer call() throws Exception {
-        RunOptions.addScoringOverrides(local, master, config.overrides);
+        options.addScoringOverrides(config.overrides);
         OlmpSettings settings;
         Path dir;
-        if (resume != null) {
-            RunOptions.checkResume(config, out, reference, "baseline");
-            Path methodFile = resume.resolve(METHOD_FILE);
-            if (!Files.isRegularFile(methodFile) || !Files.isRegularFile(resume.resolve("run.conf"))) {
-                throw new SettingsException(resume + " is not a baseline folder: " + methodFile + " or run.conf is missing");
+        if (options.resume != null) {
+            options.checkResume(config, "baseline");
+            Path methodFile = options.resume.resolve(METHOD_FILE);
+            if (!Files.isRegularFile(methodFile) || !Files.isRegularFile(options.resume.resolve("run.conf"))) {
+                throw new SettingsException(options.resume + " is not a baseline folder: " + methodFile
+                        + " or run.conf is missing");
             }
             String saved = Files.readString(methodFile).trim();
             if (method != null && !method.equals(saved)) {
-                throw new SettingsException(resume + " holds a " + saved + " baseline, not --method " + method);
+                throw new SettingsException(options.resume + " holds a " + saved + " baseline, not --method " + method);
             }
             method = saved;
-            if (new RunCheckpoint(resume.resolve("checkpoint")).isFinished()) {
-                System.out.println("olmp baseline: " + resume + " has finished already; its result is "
-                        + resume.resolve("result.json"));
+            if (new RunCheckpoint(options.resume.resolve("checkpoint")).isFinished()) {
+                System.out.println("olmp baseline: " + options.resume + " has finished already; its result is "
+                        + options.resume.resolve("result.json"));
                 return 0;
             }
-            settings = SettingsLoader.load(Optional.of(resume.resolve("run.conf")), config.overrides);
-            dir = resume;
+            settings = SettingsLoader.load(Optional.of(options.resume.resolve("run.conf")), config.overrides);
+            dir = options.resume;
         } else {
             if (method == null) {
                 throw new SettingsException("--method is required: one of " + String.join(" | ", BaselineMethod.NAMES));
             }
             settings = config.load();
-            dir = out != null ? out : config.defaultOut(settings, "baseline-" + method);
+            dir = options.out != null ? options.out : config.defaultOut(settings, "baseline-" + method);
             RunCheckpoint existing = new RunCheckpoint(dir.resolve("checkpoint"));
             if (existing.exists()) {
                 throw new SettingsException(dir + " holds a " + (existing.isFinished() ? "finished run" : "checkpoint of"
@@ -110,7 +97,7 @@ final class BaselineCommand implements Callable<Integer> {
         System.out.println("olmp baseline " + method + ": output in " + dir);
         DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
         ModelFiles.writeString(dir.resolve(METHOD_FILE), method + "\n");
-        MultiLayerNetwork net = RunCommand.referenceModel(reference, settings, splits, dir);
+        MultiLayerNetwork net = RunCommand.referenceModel(options.reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
         RunResult result;
         int shardSize = settings.scoring().shardSize();

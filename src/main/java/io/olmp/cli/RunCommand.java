@@ -24,7 +24,6 @@ import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,48 +47,34 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/run-<conf>-<data>-seed<seed>)")
-    Path out;
-
-    @Option(names = "--reference", paramLabel = "ZIP", description = "use this trained DL4J model instead of training one")
-    Path reference;
-
-    @Option(names = "--local", description = "score candidates in this JVM, without Spark (olmp.scoring.evaluator = local)")
-    boolean local;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "score candidates on Spark with this master, e.g. local[2] or spark://127.0.0.1:7077 (default: olmp.spark.master)")
-    String master;
-
-    @Option(names = "--resume", paramLabel = "DIR",
-            description = "continue the run in DIR from its last checkpoint, with the settings in DIR/run.conf")
-    Path resume;
+    @Mixin
+    RunOptions options;
 
     @Override
     public Integer call() throws Exception {
-        RunOptions.addScoringOverrides(local, master, config.overrides);
+        options.addScoringOverrides(config.overrides);
         OlmpSettings settings;
         Path dir;
-        if (resume != null) {
-            RunOptions.checkResume(config, out, reference, "run");
-            if (Files.exists(resume.resolve(BaselineCommand.METHOD_FILE))) {
-                throw new SettingsException(resume + " holds a baseline, not an OLMP run: continue it with"
-                        + " olmp baseline --resume " + resume);
+        if (options.resume != null) {
+            options.checkResume(config, "run");
+            if (Files.exists(options.resume.resolve(BaselineCommand.METHOD_FILE))) {
+                throw new SettingsException(options.resume + " holds a baseline, not an OLMP run: continue it with"
+                        + " olmp baseline --resume " + options.resume);
             }
-            if (new RunCheckpoint(resume.resolve("checkpoint")).isFinished()) {
-                System.out.println("olmp run: " + resume + " has finished already; its result is "
-                        + resume.resolve("result.json"));
+            if (new RunCheckpoint(options.resume.resolve("checkpoint")).isFinished()) {
+                System.out.println("olmp run: " + options.resume + " has finished already; its result is "
+                        + options.resume.resolve("result.json"));
                 return 0;
             }
-            Path runConf = resume.resolve("run.conf");
+            Path runConf = options.resume.resolve("run.conf");
             if (!Files.isRegularFile(runConf)) {
-                throw new SettingsException(resume + " is not a run folder: " + runConf + " is missing");
+                throw new SettingsException(options.resume + " is not a run folder: " + runConf + " is missing");
             }
             settings = SettingsLoader.load(Optional.of(runConf), config.overrides);
-            dir = resume;
+            dir = options.resume;
         } else {
             settings = config.load();
-            dir = out != null ? out : config.defaultOut(settings, "run");
+            dir = options.out != null ? options.out : config.defaultOut(settings, "run");
             RunCheckpoint existing = new RunCheckpoint(dir.resolve("checkpoint"));
             if (existing.isFinished()) {
                 throw new SettingsException(dir + " holds a finished run (" + dir.resolve("result.json")
@@ -103,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         System.out.println("olmp run: output in " + dir);
         DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
-        MultiLayerNetwork net = referenceModel(reference, settings, splits, dir);
+        MultiLayerNetwork net = referenceModel(options.reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
         RunResult result;
         int shardSize = settings.scoring().shardSize();

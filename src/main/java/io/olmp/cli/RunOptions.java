@@ -1,17 +1,38 @@
 package io.olmp.cli;
 
 import io.olmp.config.SettingsException;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
 
-/** The rules {@code olmp run} and {@code olmp baseline} share for where candidates are scored and for resuming. */
+/**
+ * {@code --out}, {@code --reference}, {@code --local}, {@code --master} and {@code --resume}, shared by
+ * {@code olmp run} and {@code olmp baseline}, with their rules for where candidates are scored and for resuming.
+ */
 final class RunOptions {
 
-    private RunOptions() {}
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output folder (default: runs/<name>-<conf>-<data>-seed<seed>, where <name> is run"
+                    + " or baseline-<method>)")
+    Path out;
+
+    @Option(names = "--reference", paramLabel = "ZIP", description = "use this trained DL4J model instead of training one")
+    Path reference;
+
+    @Option(names = "--local", description = "score candidates in this JVM, without Spark (olmp.scoring.evaluator = local)")
+    boolean local;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "score candidates on Spark with this master, e.g. local[2] or spark://127.0.0.1:7077 (default: olmp.spark.master)")
+    String master;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "continue the ${COMMAND-NAME} in DIR from its last checkpoint, with the settings in DIR/run.conf")
+    Path resume;
 
     /** Turns {@code --local} or {@code --master URL} into settings overrides. */
-    static void addScoringOverrides(boolean local, String master, List<String> overrides) {
+    void addScoringOverrides(List<String> overrides) {
         if (local && master != null) {
             throw new SettingsException("--local and --master exclude each other");
         }
@@ -27,7 +48,7 @@ final class RunOptions {
      * A resumed {@code what} ("run", "baseline") keeps its own settings, output and reference: only where
      * candidates are scored ({@code scoring.*}, {@code spark.*}) may change.
      */
-    static void checkResume(ConfigOptions config, Path out, Path reference, String what) {
+    void checkResume(ConfigOptions config, String what) {
         if (config.conf != null || out != null || reference != null) {
             throw new SettingsException("--resume takes the settings, output and reference of the " + what
                     + " it continues; do not combine it with --conf, --out or --reference");
