@@ -167,24 +167,9 @@ final class CandidateLane {
         int classes = numClasses;
         List<Integer> nearTies = null;
         for (int i = 0; i < n; i++) {
-            int base = i * classes;
-            int best = 0;
-            float top = logits[base];
-            float second = Float.NEGATIVE_INFINITY;
-            boolean nan = Float.isNaN(top);
-            for (int j = 1; j < classes; j++) {
-                float v = logits[base + j];
-                if (v > top) {
-                    second = top;
-                    top = v;
-                    best = j;
-                } else if (v > second || v == top) {
-                    second = v;
-                }
-                nan |= Float.isNaN(v);
-            }
-            predicted[at + i] = best;
-            if (nan || top - second <= ScoringKernel.NEAR_TIE) {
+            TopTwo t = TopTwo.of(logits, i * classes, classes);
+            predicted[at + i] = t.best();
+            if (t.nan() || t.gap() <= ScoringKernel.NEAR_TIE) {
                 if (nearTies == null) {
                     nearTies = new ArrayList<>();
                 }

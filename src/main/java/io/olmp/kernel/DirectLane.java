@@ -41,12 +41,14 @@ final class DirectLane {
     private final FeatureShape input;
     private final float[][][] inputRows; // [channel][y][x * BLOCK + image]
     private final int numClasses;
+    private final float[] rowScratch;
 
     private DirectLane(FeatureShape input, List<Step> steps, float[][] biases, int numClasses) {
         this.input = input;
         this.steps = steps;
         this.biases = biases;
         this.numClasses = numClasses;
+        this.rowScratch = new float[numClasses];
         this.inputRows = new float[input.channels()][input.height()][input.width() * BLOCK];
     }
 
@@ -319,26 +321,16 @@ final class DirectLane {
     }
 
     private void argmax(float[][] logits, int n, int image, int[] predicted, int at, List<Integer> recompute) {
+        float[] row = rowScratch;
         for (int b = 0; b < n; b++) {
-            int best = 0;
-            float top = logits[0][b];
-            float second = Float.NEGATIVE_INFINITY;
-            boolean nan = Float.isNaN(top);
-            for (int j = 1; j < numClasses; j++) {
-                float v = logits[j][b];
-                if (v > top) {
-                    second = top;
-                    top = v;
-                    best = j;
-                } else if (v > second || v == top) {
-                    second = v;
-                }
-                nan |= Float.isNaN(v);
+            for (int j = 0; j < numClasses; j++) {
+                row[j] = logits[j][b];
             }
-            if (nan || top - second <= GUARD * Math.max(1f, Math.abs(top))) {
+            TopTwo t = TopTwo.of(row, 0, numClasses);
+            if (t.nan() || t.gap() <= GUARD * Math.max(1f, Math.abs(t.top()))) {
                 recompute.add(image + b);
             } else {
-                predicted[at + b] = best;
+                predicted[at + b] = t.best();
             }
         }
     }
