@@ -1,16 +1,13 @@
 package io.olmp.baseline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.olmp.config.OlmpSettings;
 import io.olmp.config.PruneSettings;
 import io.olmp.data.DataSplits;
 import io.olmp.model.Accuracy;
 import io.olmp.model.LayerWeights;
-import io.olmp.model.ModelFiles;
+import io.olmp.pipeline.CheckpointedRun;
 import io.olmp.pipeline.EvaluatorFactory;
 import io.olmp.pipeline.LoopRecord;
-import io.olmp.pipeline.RunCheckpoint;
 import io.olmp.pipeline.RunResult;
 import io.olmp.pipeline.TableRecorder;
 import io.olmp.pipeline.ThresholdEvaluator;
@@ -27,13 +24,11 @@ import io.olmp.prune.WeightMagnitudes;
 import io.olmp.report.CpuMeter;
 import io.olmp.report.RunTables;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -57,8 +52,6 @@ import java.util.stream.Collectors;
  * masks at each step's start are checkpointed; {@link #run} resumes from them.
  */
 public final class BaselinePipeline {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final OlmpSettings settings;
     private final BaselineMethod method;
@@ -90,30 +83,10 @@ public final class BaselinePipeline {
     }
 
     public RunResult run(MultiLayerNetwork reference) throws IOException {
-        long wallStart = System.nanoTime();
+        CheckpointedRun run = CheckpointedRun.open(settings, splits, out, reference);
         PruneSettings prune = settings.prune();
-        Accuracy.Count referenceValidation = Accuracy.count(reference, splits.validation());
-        Accuracy.Count referenceTest = Accuracy.count(reference, splits.test());
-
-        RunCheckpoint checkpoint = new RunCheckpoint(out.resolve("checkpoint"));
-        MultiLayerNetwork model;
-        LayerMasks masks;
-        List<LoopRecord> records;
-        int firstStep;
-        double elapsedBefore = 0;
-        if (checkpoint.exists()) {
-            RunCheckpoint.State state = checkpoint.load();
-            model = state.model();
-            masks = state.masks();
-            records = new ArrayList<>(state.finished());
-            firstStep = state.loop();
-            elapsedBefore = state.elapsedSeconds();
-            log.accept("resume: step " + firstStep);
-        } else {
-            model = reference.clone();
-            masks = LayerMasks.allKept(model);
-            records = new ArrayList<>();
-            firstStep = 1;
+        if (run.resumed()) {
+            log.accept("resume: step " + run.firstLoop());
         }
         SparsityLadder ladder = new SparsityLadder(settings.baseline().keptFactor(), settings.baseline().rungs());
         log.accept(String.format("baseline %s: up to %d steps x %d sizes (kept factor %.3f) on %,d validation images,"
@@ -121,33 +94,16 @@ public final class BaselinePipeline {
                 ladder.rungs(), ladder.keptFactor(), splits.validation().count(), prune.delta(), prune.baseline(),
                 prune.adjustIterations(), prune.adjustMode()));
 
-        boolean stopped = !records.isEmpty() && !records.get(records.size() - 1).feasibleFound();
-        for (int step = firstStep; step <= prune.loops() && !stopped; step++) {
-            checkpoint.startLoop(step, model, masks, records, elapsed(elapsedBefore, wallStart));
-            LoopRecord record = runStep(step, ladder, model, masks, referenceValidation);
-            records.add(record);
+        List<LoopRecord> resumedSteps = run.finishedLoops();
+        boolean stopped = !resumedSteps.isEmpty() && !resumedSteps.get(resumedSteps.size() - 1).feasibleFound();
+        for (int step = run.firstLoop(); step <= prune.loops() && !stopped; step++) {
+            run.startLoop(step);
+            LoopRecord record = runStep(step, ladder, run.model(), run.masks(), run.referenceValidation());
+            run.loopDone(record);
             logStep(record);
             stopped = !record.feasibleFound();
         }
-
-        MultiLayerNetwork finalModel = model.clone();
-        MagnitudePruner.applyInPlace(finalModel, masks);
-        Accuracy.Count finalValidation = Accuracy.count(finalModel, splits.validation());
-        Accuracy.Count finalTest = Accuracy.count(finalModel, splits.test());
-        ModelFiles.save(finalModel, out.resolve("model/pruned.zip"));
-        Map<String, Long> kept = nonZero(finalModel);
-        Map<String, Long> sizes = LayerWeights.sizes(finalModel);
-        long keptTotal = kept.values().stream().mapToLong(Long::longValue).sum();
-        long sizeTotal = sizes.values().stream().mapToLong(Long::longValue).sum();
-        RunResult result = new RunResult("olmp-result", 1, method.name(), settings.model().architecture(),
-                settings.data().source(), settings.seed(), records.size(),
-                keptTotal == 0 ? 0 : (double) sizeTotal / keptTotal, (double) keptTotal / sizeTotal, kept, sizes,
-                referenceValidation.fraction(), referenceTest.fraction(), finalValidation.fraction(),
-                finalTest.fraction(), prune.delta(), records.stream().mapToLong(LoopRecord::evaluations).sum(),
-                elapsed(elapsedBefore, wallStart), records);
-        ModelFiles.writeString(out.resolve("result.json"), JSON.writeValueAsString(result));
-        checkpoint.finish(records, result.wallSeconds());
-        return result;
+        return run.finish(method.name(), run.finishedLoops().size());
     }
 
     private LoopRecord runStep(int step, SparsityLadder ladder, MultiLayerNetwork model, LayerMasks masks,
@@ -229,7 +185,7 @@ public final class BaselinePipeline {
         MagnitudePruner.applyInPlace(effective, masks);
         Accuracy.Count validation = Accuracy.count(effective, splits.validation());
         Accuracy.Count test = Accuracy.count(effective, splits.test());
-        Map<String, Long> kept = nonZero(effective);
+        Map<String, Long> kept = LayerWeights.nonZero(effective);
         Map<String, Long> sizes = LayerWeights.sizes(model);
         List<Double> percentPruned = best.keptByLayer().entrySet().stream()
                 .map(e -> 100.0 * (1 - (double) e.getValue() / sizes.get(e.getKey()))).toList();
@@ -264,20 +220,8 @@ public final class BaselinePipeline {
                 r.searchSeconds(), r.adjustSeconds()));
     }
 
-    private static Map<String, Long> nonZero(MultiLayerNetwork net) {
-        Map<String, Long> kept = new LinkedHashMap<>();
-        LayerWeights.sizes(net).keySet().forEach(name -> kept.put(name,
-                net.getLayer(name).getParam(LayerWeights.WEIGHT_KEY).neq(0).castTo(DataType.INT64)
-                        .sumNumber().longValue()));
-        return kept;
-    }
-
     /** The batch order of OLMP's loop with the same number, so both adjust on the same batches. */
     private long adjustSeed(int step) {
         return settings.seeds().batchOrder() ^ (0x5DEECE66DL * step);
-    }
-
-    private static double elapsed(double before, long wallStart) {
-        return before + (System.nanoTime() - wallStart) / 1e9;
     }
 }

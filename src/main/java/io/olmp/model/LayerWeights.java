@@ -2,6 +2,7 @@ package io.olmp.model;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,14 @@ public final class LayerWeights {
             }
         }
         return sizes;
+    }
+
+    /** The weights of each layer that are not 0: those kept, once the masks are applied to W. */
+    public static Map<String, Long> nonZero(MultiLayerNetwork net) {
+        Map<String, Long> kept = new LinkedHashMap<>();
+        sizes(net).keySet().forEach(name -> kept.put(name,
+                net.getLayer(name).getParam(WEIGHT_KEY).neq(0).castTo(DataType.INT64).sumNumber().longValue()));
+        return kept;
     }
 
     public static long total(MultiLayerNetwork net) {

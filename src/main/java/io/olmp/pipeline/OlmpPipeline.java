@@ -1,14 +1,11 @@
 package io.olmp.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.olmp.config.OlmpSettings;
 import io.olmp.config.PruneSettings;
 import io.olmp.config.SearchSettings;
 import io.olmp.data.DataSplits;
 import io.olmp.model.Accuracy;
 import io.olmp.model.LayerWeights;
-import io.olmp.model.ModelFiles;
 import io.olmp.prune.Adjuster;
 import io.olmp.prune.CandidateResult;
 import io.olmp.prune.WeightMagnitudes;
@@ -28,9 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +40,6 @@ import java.util.stream.Collectors;
  * are W * M. After every generation a checkpoint is written; {@link #run} resumes from it.
  */
 public final class OlmpPipeline {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final OlmpSettings settings;
     private final DataSplits splits;
@@ -78,71 +71,32 @@ public final class OlmpPipeline {
      * final model.
      */
     public RunResult run(MultiLayerNetwork reference) throws IOException {
-        long wallStart = System.nanoTime();
+        CheckpointedRun run = CheckpointedRun.open(settings, splits, out, reference);
         PruneSettings prune = settings.prune();
-        Accuracy.Count referenceValidation = Accuracy.count(reference, splits.validation());
-        Accuracy.Count referenceTest = Accuracy.count(reference, splits.test());
-
-        RunCheckpoint checkpoint = new RunCheckpoint(out.resolve("checkpoint"));
-        MultiLayerNetwork model;
-        LayerMasks masks;
-        List<LoopRecord> records;
-        int firstLoop;
-        Optional<NcsState> resumedSearch = Optional.empty();
-        double elapsedBefore = 0;
-        if (checkpoint.exists()) {
-            RunCheckpoint.State state = checkpoint.load();
-            model = state.model();
-            masks = state.masks();
-            records = new ArrayList<>(state.finished());
-            firstLoop = state.loop();
-            resumedSearch = state.search();
-            elapsedBefore = state.elapsedSeconds();
-            log.accept(String.format("resume: loop %d, %s", firstLoop, resumedSearch
+        Optional<NcsState> resumedSearch = run.resumedSearch();
+        if (run.resumed()) {
+            log.accept(String.format("resume: loop %d, %s", run.firstLoop(), resumedSearch
                     .map(s -> "after generation " + s.generation()).orElse("before its search")));
-        } else {
-            model = reference.clone();
-            masks = LayerMasks.allKept(model);
-            records = new ArrayList<>();
-            firstLoop = 1;
         }
         log.accept(String.format("olmp: %d loops x %d generations x %d candidates on %,d validation images, delta %.3f",
                 prune.loops(), settings.search().generations(), settings.search().population(),
                 splits.validation().count(), prune.delta()));
 
-        for (int loop = firstLoop; loop <= prune.loops(); loop++) {
+        for (int loop = run.firstLoop(); loop <= prune.loops(); loop++) {
             if (resumedSearch.isEmpty()) {
-                checkpoint.startLoop(loop, model, masks, records, elapsed(elapsedBefore, wallStart));
+                run.startLoop(loop);
             }
-            LoopRecord record = runLoop(loop, model, masks, referenceValidation, resumedSearch,
-                    checkpoint, elapsedBefore, wallStart);
+            LoopRecord record = runLoop(loop, run, resumedSearch);
             resumedSearch = Optional.empty();
-            records.add(record);
+            run.loopDone(record);
             logLoop(record);
         }
-
-        MultiLayerNetwork finalModel = model.clone();
-        MagnitudePruner.applyInPlace(finalModel, masks);
-        Accuracy.Count finalValidation = Accuracy.count(finalModel, splits.validation());
-        Accuracy.Count finalTest = Accuracy.count(finalModel, splits.test());
-        ModelFiles.save(finalModel, out.resolve("model/pruned.zip"));
-        Map<String, Long> kept = nonZero(finalModel);
-        Map<String, Long> sizes = LayerWeights.sizes(finalModel);
-        long keptTotal = kept.values().stream().mapToLong(Long::longValue).sum();
-        long sizeTotal = sizes.values().stream().mapToLong(Long::longValue).sum();
-        RunResult result = new RunResult("olmp-result", 1, settings.model().architecture(), settings.data().source(),
-                settings.seed(), prune.loops(), keptTotal == 0 ? 0 : (double) sizeTotal / keptTotal,
-                (double) keptTotal / sizeTotal, kept, sizes, referenceValidation.fraction(), referenceTest.fraction(),
-                finalValidation.fraction(), finalTest.fraction(), prune.delta(),
-                records.stream().mapToLong(LoopRecord::evaluations).sum(), elapsed(elapsedBefore, wallStart), records);
-        ModelFiles.writeString(out.resolve("result.json"), JSON.writeValueAsString(result));
-        checkpoint.finish(records, result.wallSeconds());
-        return result;
+        return run.finish(RunResult.OLMP, prune.loops());
     }
 
-    private LoopRecord runLoop(int loop, MultiLayerNetwork model, LayerMasks masks, Accuracy.Count referenceValidation,
-                               Optional<NcsState> resumed, RunCheckpoint checkpoint, double elapsedBefore,
-                               long wallStart) throws IOException {
+    private LoopRecord runLoop(int loop, CheckpointedRun run, Optional<NcsState> resumed) throws IOException {
+        MultiLayerNetwork model = run.model();
+        LayerMasks masks = run.masks();
         PruneSettings prune = settings.prune();
         SearchSettings search = settings.search();
         long searchStart = System.nanoTime();
@@ -163,7 +117,8 @@ public final class OlmpPipeline {
         try (ThresholdEvaluator evaluator = evaluators.create(model, masks, magnitudes, codec)) {
             CandidateResult loopStart = evaluator.scoreOne(LayerThresholds.none(magnitudes.layers()));
             loopStartAccuracy = loopStart.accuracy();
-            long baseline = prune.baseline().equals("reference") ? referenceValidation.correct() : loopStart.correct();
+            long baseline = prune.baseline().equals("reference") ? run.referenceValidation().correct()
+                    : loopStart.correct();
             evaluator.setObjective(new Objective(baseline, loopStart.total(), prune.delta()));
             if (resumed.isPresent()) {
                 state = resumed.get();
@@ -171,12 +126,12 @@ public final class OlmpPipeline {
                 tables.startGeneration();
                 state = ncs.init(evaluator, searchSeed(loop), codec.currentSparsityPercent(), codec.upperBounds(),
                         (stats, s) -> generationDone(loop, progress, stats, evaluator));
-                checkpoint.generationDone(state, elapsed(elapsedBefore, wallStart));
+                run.generationDone(state);
             }
             while (!ncs.isFinished(state)) {
                 tables.startGeneration();
                 state = ncs.step(state, evaluator, (stats, s) -> generationDone(loop, progress, stats, evaluator));
-                checkpoint.generationDone(state, elapsed(elapsedBefore, wallStart));
+                run.generationDone(state);
             }
             feasibleFound = state.bestFitness() <= 1;
             thresholds = feasibleFound ? codec.decode(state.bestX()) : LayerThresholds.none(magnitudes.layers());
@@ -212,7 +167,7 @@ public final class OlmpPipeline {
         MagnitudePruner.applyInPlace(effective, masks);
         Accuracy.Count validation = Accuracy.count(effective, splits.validation());
         Accuracy.Count test = Accuracy.count(effective, splits.test());
-        Map<String, Long> kept = nonZero(effective);
+        Map<String, Long> kept = LayerWeights.nonZero(effective);
         LoopRecord record = new LoopRecord(loop, sigma, state.generation(), state.evaluations(),
                 Arrays.stream(state.bestX()).boxed().toList(), thresholds.byLayer(), state.bestFitness(),
                 loopStartAccuracy, best.accuracy(), kept, LayerWeights.sizes(model), validation.fraction(),
@@ -241,24 +196,12 @@ public final class OlmpPipeline {
                 r.disconnected() ? "  WARNING: a layer kept no weight" : ""));
     }
 
-    private static Map<String, Long> nonZero(MultiLayerNetwork net) {
-        Map<String, Long> kept = new LinkedHashMap<>();
-        LayerWeights.sizes(net).keySet().forEach(name -> kept.put(name,
-                net.getLayer(name).getParam(LayerWeights.WEIGHT_KEY).neq(0).castTo(
-                        org.nd4j.linalg.api.buffer.DataType.INT64).sumNumber().longValue()));
-        return kept;
-    }
-
     private long searchSeed(int loop) {
         return settings.seeds().search() + 1_000_003L * loop;
     }
 
     private long adjustSeed(int loop) {
         return settings.seeds().batchOrder() ^ (0x5DEECE66DL * loop);
-    }
-
-    private static double elapsed(double before, long wallStart) {
-        return before + (System.nanoTime() - wallStart) / 1e9;
     }
 
     /** One progress line per generation: best kept fraction, ratio, feasible count, speed, ETA. */

@@ -33,7 +33,7 @@ import java.util.Optional;
  */
 public final class RunCheckpoint {
 
-    /** The loaded state. */
+    /** A run's state at the start of a loop or after a generation: loaded, or a run's first start. */
     public record State(int loop, MultiLayerNetwork model, LayerMasks masks, List<LoopRecord> finished,
                         Optional<NcsState> search, double elapsedSeconds) {}
 

@@ -36,15 +36,4 @@ public record RunResult(
     public RunResult {
         method = method == null ? OLMP : method;
     }
-
-    /** An OLMP run's result. */
-    public RunResult(String format, int version, String architecture, String dataSource, long seed, int loops,
-                     double compressionRatio, double keptFraction, Map<String, Long> keptByLayer,
-                     Map<String, Long> sizeByLayer, double referenceValidationAccuracy, double referenceTestAccuracy,
-                     double finalValidationAccuracy, double finalTestAccuracy, double delta, long evaluations,
-                     double wallSeconds, List<LoopRecord> loopRecords) {
-        this(format, version, OLMP, architecture, dataSource, seed, loops, compressionRatio, keptFraction, keptByLayer,
-                sizeByLayer, referenceValidationAccuracy, referenceTestAccuracy, finalValidationAccuracy,
-                finalTestAccuracy, delta, evaluations, wallSeconds, loopRecords);
-    }
 }
