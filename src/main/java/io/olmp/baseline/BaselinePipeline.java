@@ -171,7 +171,7 @@ public final class BaselinePipeline {
         double adjustCpuStart = cpu.seconds();
         if (feasibleFound) {
             int k = prune.adjustIterations();
-            new Adjuster(prune, settings.train().batchSize()).adjust(model, masks, boundaries, splits.train(),
+            new Adjuster(prune, settings.train().batchSize(), settings.train().fastStep()).adjust(model, masks, boundaries, splits.train(),
                     adjustSeed(step), done -> {
                         if (done % Math.max(1, k / 4) == 0 && done < k) {
                             log.accept(String.format("step %d  adjust %,d/%,d", step, done, k));

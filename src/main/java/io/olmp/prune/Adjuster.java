@@ -36,10 +36,6 @@ public final class Adjuster {
     private final int batchSize;
     private final boolean fastStep;
 
-    public Adjuster(PruneSettings settings, int batchSize) {
-        this(settings, batchSize, false);
-    }
-
     public Adjuster(PruneSettings settings, int batchSize, boolean fastStep) {
         this.settings = settings;
         this.batchSize = batchSize;

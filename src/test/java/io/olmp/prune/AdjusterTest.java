@@ -42,7 +42,7 @@ class AdjusterTest {
         Adjuster.detach(net, masks);
 
         INDArray prunedBefore = net.getLayer("ip1").getParam("W").mul(masks.of("ip1").rsub(1)).dup();
-        new Adjuster(prune("ds", 5), 32).adjust(net, masks, e, PruneFixtures.DIGITS, 1, i -> {});
+        new Adjuster(prune("ds", 5), 32, false).adjust(net, masks, e, PruneFixtures.DIGITS, 1, i -> {});
         INDArray prunedAfter = net.getLayer("ip1").getParam("W").mul(masks.of("ip1").rsub(1));
         assertNotEquals(prunedBefore, prunedAfter, "DS updates pruned entries of the dense W too");
         assertThat(net.getLayer("ip1").conf().getLayer()).extracting("weightNoise").isNull();
@@ -55,7 +55,7 @@ class AdjusterTest {
         LayerThresholds e = half(net, all);
         LayerMasks masks = MagnitudePruner.masks(MagnitudePruner.effectiveWeights(net, all), e);
         long kept = masks.totalKept();
-        new Adjuster(prune("fixed-mask", 5), 32).adjust(net, masks, e, PruneFixtures.DIGITS, 1, i -> {});
+        new Adjuster(prune("fixed-mask", 5), 32, false).adjust(net, masks, e, PruneFixtures.DIGITS, 1, i -> {});
         for (String layer : List.of("ip1", "ip2", "ip3")) {
             INDArray w = net.getLayer(layer).getParam("W");
             assertEquals(0.0, w.mul(masks.of(layer).rsub(1)).norm1Number().doubleValue(), layer);
