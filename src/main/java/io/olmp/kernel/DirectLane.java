@@ -42,13 +42,15 @@ final class DirectLane {
     private final float[][][] inputRows; // [channel][y][x * BLOCK + image]
     private final int numClasses;
     private final float[] rowScratch;
+    private final float[][] flatRows; // the first dense layer's input, one row per feature
 
-    private DirectLane(FeatureShape input, List<Step> steps, float[][] biases, int numClasses) {
+    private DirectLane(FeatureShape input, List<Step> steps, float[][] biases, int numClasses, int flatFeatures) {
         this.input = input;
         this.steps = steps;
         this.biases = biases;
         this.numClasses = numClasses;
         this.rowScratch = new float[numClasses];
+        this.flatRows = new float[flatFeatures][BLOCK];
         this.inputRows = new float[input.channels()][input.height()][input.width() * BLOCK];
     }
 
@@ -83,6 +85,7 @@ final class DirectLane {
         }
         List<Step> steps = new ArrayList<>();
         int weighted = 0;
+        int flatFeatures = 0;
         for (int i = 0; i < stages.size(); i++) {
             Stage s = stages.get(i);
             if (s instanceof Stage.Conv c) {
@@ -95,10 +98,11 @@ final class DirectLane {
                 i += pool == null ? 0 : 1;
             } else {
                 Stage.Dense d = (Stage.Dense) s;
+                flatFeatures = flatFeatures == 0 ? d.nIn() : flatFeatures;
                 steps.add(new DenseStep(d, weighted++, new float[d.nOut()][BLOCK]));
             }
         }
-        return new DirectLane(input, steps, biases, numClasses);
+        return new DirectLane(input, steps, biases, numClasses, flatFeatures);
     }
 
     /**
@@ -298,7 +302,7 @@ final class DirectLane {
 
     /** The planes as dense-layer features in DL4J's flattening order (channel, y, x): one row each. */
     private float[][] flatten(float[][][] planes) {
-        float[][] flat = flatBuffer(planes);
+        float[][] flat = flatRows;
         int f = 0;
         for (float[][] channel : planes) {
             for (float[] row : channel) {
@@ -308,16 +312,6 @@ final class DirectLane {
             }
         }
         return flat;
-    }
-
-    private float[][] flatRows;
-
-    private float[][] flatBuffer(float[][][] planes) {
-        int features = planes.length * planes[0].length * (planes[0][0].length / BLOCK);
-        if (flatRows == null || flatRows.length != features) {
-            flatRows = new float[features][BLOCK];
-        }
-        return flatRows;
     }
 
     private void argmax(float[][] logits, int n, int image, int[] predicted, int at, List<Integer> recompute) {
