@@ -11,14 +11,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * count: the first scope to open lowers it, the last to close restores it. Products give the same
  * values with any thread count (threads split rows and columns, not the sums).
  */
-final class BlasThreads implements AutoCloseable {
+public final class BlasThreads implements AutoCloseable {
 
     private static int open;
     private static int saved;
 
     private BlasThreads() {}
 
-    static synchronized BlasThreads single() {
+    public static synchronized BlasThreads single() {
         if (open++ == 0) {
             Blas blas = Nd4j.factory().blas();
             saved = blas.getMaxThreads();

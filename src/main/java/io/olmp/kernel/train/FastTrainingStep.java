@@ -6,12 +6,15 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.optimize.solvers.BaseOptimizer;
+import io.olmp.kernel.BlasThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * One SGD iteration of a supported network ({@link #supports}), equivalent to DL4J's
@@ -26,15 +29,29 @@ import java.util.Optional;
  */
 public final class FastTrainingStep {
 
+    /** Batches of at least this many examples are split into two halves computed at once. */
+    static final int MIN_SPLIT_BATCH = 32;
+
     private final MultiLayerNetwork net;
-    private final StagePlanner.Plan plan;
+    private final Half first;  // writes the network's gradient arrays
+    private final Half second; // own gradient arrays, added to the first's
     private final Gradient gradient;
-    private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
-    private float[] input;
+
+    /** One half-batch's stages, buffers and loss. */
+    private static final class Half {
+        final StagePlanner.Plan plan;
+        final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        float[] input;
+
+        Half(StagePlanner.Plan plan) {
+            this.plan = plan;
+        }
+    }
 
     private FastTrainingStep(MultiLayerNetwork net, StagePlanner.Plan plan) {
         this.net = net;
-        this.plan = plan;
+        this.first = new Half(plan);
+        this.second = new Half(StagePlanner.plan(net, true));
         this.gradient = gradientViews(net);
     }
 
@@ -66,25 +83,59 @@ public final class FastTrainingStep {
      */
     public double computeGradientAndScore(INDArray features, INDArray labels, Map<String, INDArray> masks) {
         int n = (int) features.size(0);
-        for (WeightedParams p : plan.params()) {
-            p.mask(masks.get(p.layerName));
+        for (Half h : new Half[] {first, second}) {
+            for (WeightedParams p : h.plan.params()) {
+                p.mask(masks.get(p.layerName));
+            }
         }
-        float[] activation = input(features, n);
-        List<Stage> stages = plan.stages();
-        for (Stage stage : stages) {
-            activation = stage.forward(activation, n);
-        }
-        double dataLoss = loss.forwardBackward(activation, labels, n, plan.numClasses());
-        float[] delta = loss.gradient();
-        for (int i = stages.size() - 1; i >= 0; i--) {
-            delta = stages.get(i).backward(delta, n, i > 0);
+        double dataLoss;
+        if (n < MIN_SPLIT_BATCH) {
+            dataLoss = gradient(first, features, labels, n);
+        } else {
+            // two half-batches at once, each with single-threaded products: the products' shapes
+            // (a reduction over every pixel of the batch into a small weight gradient) use two
+            // BLAS threads poorly; the split depends on n only, so the values do not depend on the machine
+            int a = n / 2;
+            INDArray[] f = {rows(features, 0, a), rows(features, a, n)};
+            INDArray[] y = {rows(labels, 0, a), rows(labels, a, n)};
+            double[] losses = new double[2];
+            try (BlasThreads single = BlasThreads.single()) {
+                IntStream.range(0, 2).parallel().forEach(h ->
+                        losses[h] = gradient(h == 0 ? first : second, f[h], y[h], h == 0 ? a : n - a));
+            }
+            List<WeightedParams> into = first.plan.params();
+            List<WeightedParams> from = second.plan.params();
+            for (int i = 0; i < into.size(); i++) {
+                into.get(i).weightGradient.addi(from.get(i).weightGradient);
+                into.get(i).biasGradient.addi(from.get(i).biasGradient);
+            }
+            dataLoss = (losses[0] * a + losses[1] * (n - a)) / n;
         }
         return dataLoss + net.calcRegularizationScore(true);
     }
 
+    private static INDArray rows(INDArray m, int from, int to) {
+        return m.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup('c');
+    }
+
+    /** One half's gradient (summed over its examples) into its plan's gradient arrays; returns its mean loss. */
+    private static double gradient(Half h, INDArray features, INDArray labels, int n) {
+        float[] activation = input(h, features, n);
+        List<Stage> stages = h.plan.stages();
+        for (Stage stage : stages) {
+            activation = stage.forward(activation, n);
+        }
+        double loss = h.loss.forwardBackward(activation, labels, n, h.plan.numClasses());
+        float[] delta = h.loss.gradient();
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            delta = stages.get(i).backward(delta, n, i > 0);
+        }
+        return loss;
+    }
+
     /** Forward-pass multiply-adds per example (convolutions and dense layers). */
     public long forwardMacsPerExample() {
-        return plan.stages().stream().mapToLong(Stage::macsPerExample).sum();
+        return first.plan.stages().stream().mapToLong(Stage::macsPerExample).sum();
     }
 
     /** One iteration of SGD on the batch, as {@code net.fit(batch)}; returns the score, also set on the network. */
@@ -106,16 +157,18 @@ public final class FastTrainingStep {
     }
 
     /** The images as NHWC floats (a copy; DL4J's flat rows are NCHW). */
-    private float[] input(INDArray features, int n) {
+    private static float[] input(Half h, INDArray features, int n) {
+        StagePlanner.Plan plan = h.plan;
         int c = plan.inputChannels();
         int pixels = plan.inputHeight() * plan.inputWidth();
         if (features.size(1) != (long) c * pixels) {
             throw new IllegalArgumentException("features have " + features.size(1) + " columns, the network reads "
                     + c * pixels);
         }
-        if (input == null || input.length != n * c * pixels) {
-            input = new float[n * c * pixels];
+        if (h.input == null || h.input.length != n * c * pixels) {
+            h.input = new float[n * c * pixels];
         }
+        float[] input = h.input;
         float[] flat = features.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
         if (c == 1) {
             System.arraycopy(flat, 0, input, 0, input.length);

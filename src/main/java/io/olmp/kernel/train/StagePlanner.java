@@ -43,6 +43,14 @@ final class StagePlanner {
     private StagePlanner() {}
 
     static Plan plan(MultiLayerNetwork net) {
+        return plan(net, false);
+    }
+
+    /**
+     * @param ownGradients give the stages their own gradient arrays instead of views into the
+     *                     network's (for a second half-batch, whose gradient is added afterwards)
+     */
+    static Plan plan(MultiLayerNetwork net, boolean ownGradients) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         // Java-array activations and direct host-buffer copies: CPU backend only (on CUDA, DL4J's fit is used)
         require(org.nd4j.linalg.factory.Nd4j.getEnvironment().isCPU(), "ND4J backend is not the CPU backend");
@@ -97,7 +105,7 @@ final class StagePlanner {
                 requireNoNoise(where, c);
                 Im2Col geometry = new Im2Col(height, width, channels, c.getKernelSize()[0], c.getKernelSize()[1],
                         c.getStride()[0], c.getStride()[1]);
-                WeightedParams p = weighted(net, i);
+                WeightedParams p = weighted(net, i, ownGradients);
                 stages.add(new ConvStage(geometry, (int) c.getNOut(), relu, p));
                 params.add(p);
                 height = geometry.outH();
@@ -141,7 +149,7 @@ final class StagePlanner {
                             where + " has layer normalisation");
                     relu = activation(where, dense.getActivationFn());
                 }
-                WeightedParams p = weighted(net, i);
+                WeightedParams p = weighted(net, i, ownGradients);
                 stages.add(new DenseStage((int) dense.getNIn(), (int) dense.getNOut(), relu, p));
                 params.add(p);
                 height = 1;
@@ -155,13 +163,15 @@ final class StagePlanner {
         return new Plan(List.copyOf(stages), List.copyOf(params), inputChannels, inputHeight, inputWidth, numClasses);
     }
 
-    private static WeightedParams weighted(MultiLayerNetwork net, int index) {
+    private static WeightedParams weighted(MultiLayerNetwork net, int index, boolean ownGradients) {
         Layer layer = net.getLayer(index);
         Map<String, INDArray> gradients = layer.conf().getLayer().initializer()
                 .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
         require(gradients.keySet().equals(java.util.Set.of("W", "b")), "layer " + index + " has parameters " + gradients.keySet());
+        INDArray w = gradients.get("W");
+        INDArray b = gradients.get("b");
         return new WeightedParams(layer.conf().getLayer().getLayerName(), layer.getParam("W"), layer.getParam("b"),
-                gradients.get("W"), gradients.get("b"));
+                ownGradients ? w.ulike() : w, ownGradients ? b.ulike() : b);
     }
 
     private static boolean activation(String where, IActivation activation) {
