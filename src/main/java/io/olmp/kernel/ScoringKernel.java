@@ -241,17 +241,16 @@ public final class ScoringKernel {
             float threshold = e.floatValue();
             float[] src = effective[i];
             float[] masked = new float[src.length];
+            int nonZero = 0;
             for (int k = 0; k < src.length; k++) {
                 float magnitude = Math.abs(src[k]);
-                masked[k] = src[k] * (magnitude >= threshold && magnitude > 0 ? 1f : 0f);
+                boolean keep = magnitude >= threshold && magnitude > 0;
+                masked[k] = src[k] * (keep ? 1f : 0f);
+                nonZero += keep ? 1 : 0;
             }
             int[] shape = operandShape(weighted.get(i));
             if (kept != null) {
                 kept[i] = NonZeroRows.of(masked, shape[1], shape[0], DirectLane.sourceOf(weighted.get(i)));
-            }
-            int nonZero = 0;
-            for (float v : masked) {
-                nonZero += v != 0f ? 1 : 0;
             }
             keptMacs += (double) nonZero * macsPerWeight[i];
             denseMacs += (double) masked.length * macsPerWeight[i];
@@ -277,18 +276,21 @@ public final class ScoringKernel {
             MaskedCandidate m = candidates.get(c);
             (m.kept != null && m.keptMacFraction <= directMaxKeptMacs ? direct : exact).add(c);
         }
-        INDArray side = null;
-        if (!exact.isEmpty()) {
-            int[] shape = operandShape(weighted.get(0));
-            side = Nd4j.createUninitializedDetached(DataType.FLOAT, 'f', shape[0], (long) shape[1] * exact.size());
-            FloatBuffer f = side.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
-            int block = shape[0] * shape[1];
-            for (int e = 0; e < exact.size(); e++) {
-                f.put(e * block, candidates.get(exact.get(e)).first);
-            }
-        }
+        INDArray side = exact.isEmpty() ? null : firstWeights(exact.stream().map(candidates::get).toList());
         return new Generation(candidates, direct.stream().mapToInt(Integer::intValue).toArray(),
                 exact.stream().mapToInt(Integer::intValue).toArray(), side);
+    }
+
+    /** The candidates' first-layer weights side by side: [in, out x candidates], column-major. */
+    private INDArray firstWeights(List<MaskedCandidate> candidates) {
+        int[] shape = operandShape(weighted.get(0));
+        INDArray side = Nd4j.createUninitializedDetached(DataType.FLOAT, 'f', shape[0], (long) shape[1] * candidates.size());
+        FloatBuffer f = side.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+        int block = shape[0] * shape[1];
+        for (int c = 0; c < candidates.size(); c++) {
+            f.put(c * block, candidates.get(c).first);
+        }
+        return side;
     }
 
     /**
@@ -349,19 +351,12 @@ public final class ScoringKernel {
             }
             MaskedCandidate candidate = g.candidates.get(direct[d]);
             int[][] exact = new int[1][images.size()];
-            predictExact(List.of(candidate), firstWeights(candidate), gathered, 0, images.size(), exact);
+            predictExact(List.of(candidate), firstWeights(List.of(candidate)), gathered, 0, images.size(), exact);
             for (int i = 0; i < images.size(); i++) {
                 predicted[direct[d]][images.get(i) - from] = exact[0][i];
             }
             recomputedRows += images.size();
         }
-    }
-
-    private INDArray firstWeights(MaskedCandidate candidate) {
-        int[] shape = operandShape(weighted.get(0));
-        INDArray side = Nd4j.createUninitializedDetached(DataType.FLOAT, 'f', shape[0], shape[1]);
-        side.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer().put(0, candidate.first);
-        return side;
     }
 
     private void pass(List<MaskedCandidate> cands, INDArray firstWeights, float[] pixels, int start, int n,

@@ -90,32 +90,16 @@ public final class ScoringKernelBenchmark {
                 ScoringKernel.DEFAULT_LANES, -1);
         long macs = kernel.plan().macsPerImage();
 
-        int[][] predicted = null;
-        double kernelSeconds = Double.MAX_VALUE;
-        for (int r = 0; r <= repetitions; r++) {
-            long t0 = System.nanoTime();
-            predicted = kernel.predict(kernel.generation(generation.stream().map(kernel::mask).toList()), pixels, 0, images);
-            double s = (System.nanoTime() - t0) / 1e9;
-            if (r > 0) {
-                kernelSeconds = Math.min(kernelSeconds, s);
-            }
-        }
+        Timed timed = bestOf(kernel, generation, pixels, images, repetitions);
+        int[][] predicted = timed.predicted();
+        double kernelSeconds = timed.seconds();
         long recomputed = kernel.recomputedRows() / (repetitions + 1);
         List<MaskedCandidate> masked = generation.stream().map(kernel::mask).toList();
         int direct = kernel.generation(masked).directCount();
         double keptMacs = masked.stream().mapToDouble(m -> m.keptMacFraction).average().orElse(1);
-        double exactSeconds = Double.MAX_VALUE;
-        int[][] exactPredicted = null;
-        for (int r = 0; r <= repetitions; r++) {
-            long t0 = System.nanoTime();
-            exactPredicted = exactPath.predict(exactPath.generation(generation.stream().map(exactPath::mask).toList()),
-                    pixels, 0, images);
-            double s = (System.nanoTime() - t0) / 1e9;
-            if (r > 0) {
-                exactSeconds = Math.min(exactSeconds, s);
-            }
-        }
-        if (!Arrays.deepEquals(predicted, exactPredicted)) {
+        Timed exact = bestOf(exactPath, generation, pixels, images, repetitions);
+        double exactSeconds = exact.seconds();
+        if (!Arrays.deepEquals(predicted, exact.predicted())) {
             throw new IllegalStateException(architecture + ": the kernel's predictions differ from its exact path's");
         }
 
@@ -154,6 +138,25 @@ public final class ScoringKernelBenchmark {
                 exactSeconds, kernelSeconds, kernelRate, kernelGflops,
                 dl4jCandidates, dl4jRate, 2.0 * macs * dl4jRate / 1e9, kernelRate / dl4jRate, kernelGflops / mmulGflops,
                 PAPER_IMAGE_CANDIDATES / kernelRate, agree, images * dl4jCandidates);
+    }
+
+    /** The best time of the timed repetitions (after one warm-up) and the predictions. */
+    private record Timed(double seconds, int[][] predicted) {}
+
+    /** One generation masked and scored by the kernel, one warm-up plus the timed repetitions. */
+    private static Timed bestOf(ScoringKernel kernel, List<Map<String, Double>> generation, float[] pixels, int images,
+                                int repetitions) {
+        double best = Double.MAX_VALUE;
+        int[][] predicted = null;
+        for (int r = 0; r <= repetitions; r++) {
+            long t0 = System.nanoTime();
+            predicted = kernel.predict(kernel.generation(generation.stream().map(kernel::mask).toList()), pixels, 0, images);
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (r > 0) {
+                best = Math.min(best, s);
+            }
+        }
+        return new Timed(best, predicted);
     }
 
     /** Seeded candidates pruning low-high % of every layer (thresholds are magnitude percentiles). */

@@ -120,8 +120,9 @@ public final class FastTrainingStep {
         return dataLoss + net.calcRegularizationScore(true);
     }
 
+    /** Rows [from, to) as a view: input() and the loss copy what they read. */
     private static INDArray rows(INDArray m, int from, int to) {
-        return m.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup('c');
+        return m.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
 
     /** One half's gradient (summed over its examples) into its plan's gradient arrays; returns its mean loss. */
