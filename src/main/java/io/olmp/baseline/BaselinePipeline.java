@@ -103,7 +103,16 @@ public final class BaselinePipeline {
             logStep(record);
             stopped = !record.feasibleFound();
         }
-        return run.finish(method.name(), run.finishedLoops().size());
+        double cpuStart = cpu.seconds();
+        java.util.Optional<LoopRecord> retrained = run.finalRetraining(log);
+        if (retrained.isPresent()) {
+            if (tables != null) {
+                TableRecorder.writeLoop(tables, retrained.get(),
+                        run.finishedLoops().get(run.finishedLoops().size() - 2).testAccuracy(), 0, cpu.seconds() - cpuStart);
+            }
+            logStep(retrained.get());
+        }
+        return run.finish(method.name(), run.finishedLoops().size(), log);
     }
 
     private LoopRecord runStep(int step, SparsityLadder ladder, MultiLayerNetwork model, LayerMasks masks,
@@ -191,7 +200,7 @@ public final class BaselinePipeline {
                 .map(e -> 100.0 * (1 - (double) e.getValue() / sizes.get(e.getKey()))).toList();
         LoopRecord record = new LoopRecord(step, 0, 0, results.size(), percentPruned, thresholds.byLayer(),
                 bestFitness, loopStart.accuracy(), best.accuracy(), kept, sizes, validation.fraction(), test.fraction(),
-                searchSeconds, adjustSeconds, kept.values().stream().anyMatch(v -> v == 0), feasibleFound);
+                searchSeconds, adjustSeconds, kept.values().stream().anyMatch(v -> v == 0), feasibleFound, false);
         if (tables != null) {
             TableRecorder.writeLoop(tables, record, testBeforeAdjust, searchCpuSeconds, adjustCpuSeconds); // sigma 0, generations 0
         }
@@ -222,6 +231,6 @@ public final class BaselinePipeline {
 
     /** The batch order of OLMP's loop with the same number, so both adjust on the same batches. */
     private long adjustSeed(int step) {
-        return settings.seeds().batchOrder() ^ (0x5DEECE66DL * step);
+        return settings.seeds().adjustBatchOrder(step);
     }
 }

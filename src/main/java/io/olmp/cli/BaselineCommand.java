@@ -119,9 +119,9 @@ final class BaselineCommand implements Callable<Integer> {
                         (tables, cpu) -> pipeline.withTables(tables, cpu).run(net));
             }
         }
-        System.out.printf("result (%s): %.1fx compression (kept %,d of %,d weights) after %d steps, test accuracy %.4f"
+        System.out.printf("result (%s): %.1fx compression (%s; kept %,d of %,d weights) after %d steps, test accuracy %.4f"
                         + " (reference %.4f), validation %.4f (reference %.4f, delta %.3f), %,d evaluations,"
-                        + " %.0f s in this process%n", method, result.compressionRatio(),
+                        + " %.0f s in this process%n", method, result.compressionRatio(), RunCommand.deliveredWhat(result),
                 result.keptByLayer().values().stream().mapToLong(Long::longValue).sum(),
                 result.sizeByLayer().values().stream().mapToLong(Long::longValue).sum(), result.loops(),
                 result.finalTestAccuracy(), result.referenceTestAccuracy(), result.finalValidationAccuracy(),

