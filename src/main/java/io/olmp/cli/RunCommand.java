@@ -149,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("tables: " + dir.resolve("tables") + " (run " + tables.runId() + ")");
             try {
                 RunResult result = pipeline.run(tables, cpu);
-                tables.finish(RunStatus.FINISHED);
+                tables.finish(RunStatus.FINISHED, result.delivered() == null ? null : result.delivered().loop());
                 return result;
             } catch (Exception | Error e) {
                 try {

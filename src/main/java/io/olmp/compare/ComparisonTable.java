@@ -7,18 +7,19 @@ import java.util.Locale;
 /** The comparison as an aligned text table and as an HTML table. */
 public final class ComparisonTable {
 
-    static final List<String> HEADER = List.of("run", "method", "architecture", "data", "ratio", "kept",
-            "reference test", "final test", "wall", "evaluations");
+    static final List<String> HEADER = List.of("run", "method", "architecture", "data", "delivered", "ratio", "kept",
+            "reference test", "delivered test", "last loop ratio", "last loop test", "wall", "evaluations");
 
     private ComparisonTable() {}
 
     public static List<List<String>> cells(List<ComparisonRow> rows) {
         List<List<String>> cells = new ArrayList<>();
         for (ComparisonRow r : rows) {
-            cells.add(List.of(r.run(), r.method(), r.architecture(), r.data(),
+            cells.add(List.of(r.run(), r.method(), r.architecture(), r.data(), r.delivered(),
                     String.format(Locale.ROOT, "%.1fx", r.compressionRatio()),
                     String.format(Locale.ROOT, "%,d / %,d", r.kept(), r.size()),
                     percent(r.referenceTestAccuracy()), percent(r.finalTestAccuracy()),
+                    String.format(Locale.ROOT, "%.1fx", r.lastCompressionRatio()), percent(r.lastTestAccuracy()),
                     duration(r.wallSeconds()), String.format(Locale.ROOT, "%,d", r.evaluations())));
         }
         return cells;

@@ -20,7 +20,8 @@ public record RunInfo(String method, String architecture, String dataSource, lon
     }
 
     /** One {@code runs} row. */
-    RunRow row(String runId, Instant startedAt, Instant endedAt, String status, Instant updatedAt) {
-        return new RunRow(runId, this, startedAt, endedAt, status, updatedAt);
+    RunRow row(String runId, Instant startedAt, Instant endedAt, String status, Instant updatedAt,
+               Integer deliveredLoop) {
+        return new RunRow(runId, this, startedAt, endedAt, status, updatedAt, deliveredLoop);
     }
 }

@@ -129,16 +129,29 @@ public final class RunTables {
 
     /** Appends the final status row: {@link RunStatus#FINISHED} or {@link RunStatus#FAILED}. */
     public void finish(RunStatus status) throws IOException {
+        finish(status, null);
+    }
+
+    /**
+     * Appends the final status row with the loop whose end model the run delivered (0 = the reference; null when
+     * it failed).
+     */
+    public void finish(RunStatus status, Integer deliveredLoop) throws IOException {
         if (status == RunStatus.RUNNING) {
             throw new IllegalArgumentException("finish takes finished or failed, not running");
         }
-        status(status, Instant.now());
+        status(status, Instant.now(), deliveredLoop);
     }
 
     private void status(RunStatus status, Instant endedAt) throws IOException {
+        status(status, endedAt, null);
+    }
+
+    private void status(RunStatus status, Instant endedAt, Integer deliveredLoop) throws IOException {
         Instant now = endedAt != null ? endedAt : Instant.now();
         String key = String.format(Locale.ROOT, "%s-status-%d-%s", runId, now.toEpochMilli(), status.value());
-        files.write(TableSchemas.RUNS, key, List.of(info.row(runId, startedAt, endedAt, status.value(), now).toRow()));
+        files.write(TableSchemas.RUNS, key, List.of(info.row(runId, startedAt, endedAt, status.value(), now,
+                deliveredLoop).toRow()));
     }
 
     private static String newRunId(String method, Instant start) {

@@ -38,7 +38,8 @@ public final class TableSchemas {
             required("started_at", DataTypes.TimestampType),
             optional("ended_at", DataTypes.TimestampType),
             required("status", DataTypes.StringType),
-            required("updated_at", DataTypes.TimestampType));
+            required("updated_at", DataTypes.TimestampType),
+            optional("delivered_loop", DataTypes.IntegerType));
 
     public static final StructType LOOPS_SCHEMA = schema(
             required("run_id", DataTypes.StringType),

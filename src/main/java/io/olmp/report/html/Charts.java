@@ -107,6 +107,64 @@ final class Charts {
         return styled(chart);
     }
 
+    /**
+     * Validation and test accuracy of every loop end (and of the reference at 1x) against its compression
+     * ratio, with the reference's accuracies as dashed lines and the delivered model ringed: what the
+     * delivery guard chose from.
+     */
+    static JFreeChart compressionAgainstAccuracy(List<ReportData.Loop> loops, double referenceValidation,
+                                                 double referenceTest, int deliveredLoop) {
+        XYSeries validation = new XYSeries("validation after adjusting", false);
+        XYSeries test = new XYSeries("test after adjusting", false);
+        XYSeries delivered = new XYSeries("delivered (validation)", false);
+        validation.add(1.0, referenceValidation);
+        test.add(1.0, referenceTest);
+        if (deliveredLoop == 0) {
+            delivered.add(1.0, referenceValidation);
+        }
+        double maxRatio = 1;
+        for (ReportData.Loop l : loops) {
+            validation.add(l.compressionRatio(), l.validationAfterAdjust());
+            test.add(l.compressionRatio(), l.testAfterAdjust());
+            if (l.loop() == deliveredLoop) {
+                delivered.add(l.compressionRatio(), l.validationAfterAdjust());
+            }
+            maxRatio = Math.max(maxRatio, l.compressionRatio());
+        }
+        XYSeries refValidation = new XYSeries("reference validation", false);
+        refValidation.add(1.0, referenceValidation);
+        refValidation.add(maxRatio, referenceValidation);
+        XYSeries refTest = new XYSeries("reference test", false);
+        refTest.add(1.0, referenceTest);
+        refTest.add(maxRatio, referenceTest);
+        List<XYSeries> series = List.of(validation, test, delivered, refValidation, refTest);
+        LogAxis ratioAxis = new LogAxis("compression ratio (weights / kept weights), loop ends in order");
+        ratioAxis.setSmallestValue(1);
+        ratioAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.#"));
+        ratioAxis.setMinorTickMarksVisible(false);
+        ratioAxis.setTickUnit(new NumberTickUnit(Math.log10(2)));
+        ratioAxis.setRange(0.9, maxRatio * 1.15);
+        NumberAxis accuracyAxis = new NumberAxis("accuracy");
+        accuracyAxis.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesLinesVisible(2, false);
+        renderer.setSeriesShape(2, new java.awt.geom.Ellipse2D.Double(-7, -7, 14, 14));
+        renderer.setSeriesShapesFilled(2, false);
+        renderer.setSeriesPaint(0, PALETTE[2]);
+        renderer.setSeriesPaint(1, PALETTE[3]);
+        renderer.setSeriesPaint(2, Color.BLACK);
+        BasicStroke dashed = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {6f, 4f}, 0f);
+        for (int i = 3; i < 5; i++) {
+            renderer.setSeriesStroke(i, dashed);
+            renderer.setSeriesShapesVisible(i, false);
+            renderer.setSeriesPaint(i, i == 3 ? PALETTE[2] : PALETTE[3]);
+        }
+        XYPlot plot = new XYPlot(collection(series), ratioAxis, accuracyAxis, renderer);
+        return styled(new JFreeChart("Compression against accuracy at each loop end (delivered model ringed)",
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+    }
+
     private static XYSeries flat(String name, int fromLoop, int toLoop, double value) {
         XYSeries s = new XYSeries(name);
         s.add(fromLoop, value);

@@ -19,7 +19,7 @@ import java.util.Optional;
 final class ReportPage {
 
     /** Section ids, in page order. */
-    static final List<String> SECTIONS = List.of("summary", "size", "cost", "search", "accuracy", "sparsity",
+    static final List<String> SECTIONS = List.of("summary", "size", "cost", "search", "accuracy", "delivery", "sparsity",
             "candidates", "loops", "layers");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -66,6 +66,11 @@ final class ReportPage {
         chart("accuracy", "Accuracy per loop",
                 d.loops().isEmpty() ? null : Charts.accuracyPerLoop(d.loops(), refValidation, refTest),
                 "no loop finished yet");
+        chart("delivery", "Compression against accuracy",
+                d.loops().isEmpty() || d.result().isEmpty() ? null : Charts.compressionAgainstAccuracy(d.loops(),
+                        refValidation.get(), refTest.get(), d.result().get().delivered() == null
+                                ? d.loops().get(d.loops().size() - 1).loop() : d.result().get().delivered().loop()),
+                "no result yet");
         chart("sparsity", "Per-layer sparsity per loop",
                 d.layers().isEmpty() ? null : Charts.sparsityPerLoop(d.layers()), "no loop finished yet");
         chart("candidates", "Candidates", d.candidates().isEmpty() ? null : Charts.candidates(d.candidates()),
@@ -87,6 +92,16 @@ final class ReportPage {
                     .append("</b> compression (kept ").append(fmt("%,d", kept)).append(" of ").append(fmt("%,d", size))
                     .append(" weights), test accuracy <b>").append(pct(r.finalTestAccuracy())).append("</b> (reference ")
                     .append(pct(r.referenceTestAccuracy())).append(")</p>\n");
+            if (r.delivered() != null) {
+                html.append("<p>").append(r.delivered().loop() == 0
+                        ? "<b>The reference model is delivered</b>: no loop end kept a validation accuracy within "
+                        : "Delivered: <b>loop " + r.delivered().loop() + "</b>, the most compressed loop end with a"
+                        + " validation accuracy within ").append(esc(fmt("%s", r.finalTolerance())))
+                        .append(" accuracy points of the reference's. Last loop (").append(r.lastLoop().loop())
+                        .append("): ").append(fmt("%.1fx", r.lastLoop().compressionRatio())).append(", validation ")
+                        .append(pct(r.lastLoop().validationAccuracy())).append(", test ")
+                        .append(pct(r.lastLoop().testAccuracy())).append(".</p>\n");
+            }
         } else {
             html.append("<p class=\"headline warn\">").append(run.status().equals("running")
                     ? "The run is still going: no result.json yet; below is what it has recorded so far."
@@ -105,9 +120,16 @@ final class ReportPage {
         d.result().ifPresent(r -> {
             row("loops", Integer.toString(r.loops()));
             row("delta (allowed validation drop per loop)", pct(r.delta()));
-            row("validation accuracy: reference / final", pct(r.referenceValidationAccuracy()) + " / "
+            row("validation accuracy: reference / delivered", pct(r.referenceValidationAccuracy()) + " / "
                     + pct(r.finalValidationAccuracy()));
-            row("test accuracy: reference / final", pct(r.referenceTestAccuracy()) + " / " + pct(r.finalTestAccuracy()));
+            row("test accuracy: reference / delivered", pct(r.referenceTestAccuracy()) + " / "
+                    + pct(r.finalTestAccuracy()));
+            if (r.delivered() != null) {
+                row("delivered loop (0 = reference) / tolerance", r.delivered().loop() + " / "
+                        + fmt("%s", r.finalTolerance()) + " points");
+                row("last loop: compression, validation, test", fmt("%.1fx", r.lastLoop().compressionRatio()) + ", "
+                        + pct(r.lastLoop().validationAccuracy()) + ", " + pct(r.lastLoop().testAccuracy()));
+            }
             row("evaluations", fmt("%,d", r.evaluations()));
             row("wall time (OLMP, all sessions)", duration(r.wallSeconds()));
         });

@@ -61,7 +61,7 @@ class RunReportTest {
     @Test
     void chartsAreEmbeddedPngImagesOfTheDeclaredSize() throws Exception {
         NodeList images = page.getElementsByTagName("img");
-        assertThat(images.getLength()).isEqualTo(4);
+        assertThat(images.getLength()).isEqualTo(5);
         for (int i = 0; i < images.getLength(); i++) {
             Element img = (Element) images.item(i);
             String src = img.getAttribute("src");
@@ -102,7 +102,7 @@ class RunReportTest {
         Path page = run.resolve("report.html");
         Files.delete(page);
         assertThat(Main.execute("report", run.toString())).isZero();
-        assertThat(parse(page).getElementsByTagName("img").getLength()).isEqualTo(4);
+        assertThat(parse(page).getElementsByTagName("img").getLength()).isEqualTo(5);
     }
 
     @Test
