@@ -46,10 +46,10 @@ public final class NcsOverhead {
         try {
             dir = Files.createTempDirectory("olmp-bench-checkpoint");
             RunCheckpoint checkpoint = new RunCheckpoint(dir);
-            checkpoint.generationDone(state, 0); // warm-up
+            checkpoint.generationDone(state, 0, 0, 0); // warm-up
             long t1 = System.nanoTime();
             for (int g = 0; g < generations; g++) {
-                checkpoint.generationDone(state, g);
+                checkpoint.generationDone(state, g, 0, 0);
             }
             double write = (System.nanoTime() - t1) / 1e3 / generations;
             return new Result(dimension, population, generations, step, write);

@@ -12,6 +12,8 @@ import io.olmp.model.ModelFiles;
 import io.olmp.pipeline.DataPreparation;
 import io.olmp.pipeline.EvaluatorFactory;
 import io.olmp.pipeline.RunCheckpoint;
+import io.olmp.pipeline.RunFolderLock;
+import io.olmp.pipeline.RunPreflight;
 import io.olmp.pipeline.RunResult;
 import io.olmp.report.CpuMeter;
 import io.olmp.report.RunTables;
@@ -93,9 +95,17 @@ final class BaselineCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new SettingsException("--method: " + e.getMessage());
         }
+        RunPreflight.checkMaster(settings);
+        try (RunFolderLock lock = RunFolderLock.acquire(dir)) {
+            return runLocked(settings, dir, chosen);
+        }
+    }
+
+    private Integer runLocked(OlmpSettings settings, Path dir, BaselineMethod chosen) throws Exception {
         long start = System.nanoTime();
         System.out.println("olmp baseline " + method + ": output in " + dir);
         DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
+        RunPreflight.checkData(settings, splits);
         ModelFiles.writeString(dir.resolve(METHOD_FILE), method + "\n");
         MultiLayerNetwork net = RunCommand.referenceModel(options.reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());

@@ -24,7 +24,7 @@ public final class Main {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean usage = e instanceof SettingsException;
+            boolean usage = e instanceof io.olmp.config.InputError;
             commandLine.getErr().println("olmp: error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             if (System.getenv("OLMP_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());

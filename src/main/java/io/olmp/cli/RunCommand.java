@@ -11,6 +11,8 @@ import io.olmp.distributed.SparkSessions;
 import io.olmp.pipeline.DataPreparation;
 import io.olmp.pipeline.EvaluatorFactory;
 import io.olmp.pipeline.OlmpPipeline;
+import io.olmp.pipeline.RunFolderLock;
+import io.olmp.pipeline.RunPreflight;
 import io.olmp.pipeline.ReferenceTraining;
 import io.olmp.pipeline.RunCheckpoint;
 import io.olmp.pipeline.RunResult;
@@ -94,9 +96,17 @@ final class RunCommand implements Callable<Integer> {
                         + dir + ", or choose another --out");
             }
         }
+        RunPreflight.checkMaster(settings);
+        try (RunFolderLock lock = RunFolderLock.acquire(dir)) {
+            return runLocked(settings, dir);
+        }
+    }
+
+    private Integer runLocked(OlmpSettings settings, Path dir) throws Exception {
         long start = System.nanoTime();
         System.out.println("olmp run: output in " + dir);
         DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
+        RunPreflight.checkData(settings, splits);
         MultiLayerNetwork net = referenceModel(options.reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
         RunResult result;

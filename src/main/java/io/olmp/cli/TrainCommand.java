@@ -4,6 +4,7 @@ import io.olmp.config.OlmpSettings;
 import io.olmp.data.DataSplits;
 import io.olmp.pipeline.DataPreparation;
 import io.olmp.pipeline.ReferenceTraining;
+import io.olmp.pipeline.RunFolderLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,9 +27,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OlmpSettings settings = config.load();
         Path dir = out != null ? out : config.defaultOut(settings, "train");
-        System.out.println("olmp train: output in " + dir);
-        DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
-        ReferenceTraining.run(settings, splits, dir, System.out::println);
+        try (RunFolderLock lock = RunFolderLock.acquire(dir)) {
+            System.out.println("olmp train: output in " + dir);
+            DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
+            ReferenceTraining.run(settings, splits, dir, System.out::println);
+        }
         return 0;
     }
 }

@@ -31,7 +31,7 @@ public record DataSettings(
 
     /** Six IDX files (raw or gzipped) holding a user's own split. */
     public record IdxFiles(Path trainImages, Path trainLabels, Path validationImages,
-                           Path validationLabels, Path testImages, Path testLabels) {}
+                           Path validationLabels, Path testImages, Path testLabels, int classes) {}
 
     /** Caltech-256 style folders: one sub-folder of images per class. */
     public record ImageFolders(Path trainDir, Path evalDir, int validation, int test,

@@ -69,8 +69,29 @@ public final class SettingsLoader {
         try {
             return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         } catch (ConfigException e) {
-            throw new SettingsException("cannot parse " + file + ": " + e.getMessage(), e);
+            throw new SettingsException("cannot parse " + file + ": " + e.getMessage() + hint(file, e), e);
         }
+    }
+
+    /**
+     * The HOCON parser reports an unclosed '{' as "expecting a close parentheses ')' ... end of file"; say what is
+     * most likely wrong, counting the file's braces.
+     */
+    private static String hint(Path file, ConfigException e) {
+        if (e.getMessage() == null || !e.getMessage().contains("end of file")) {
+            return "";
+        }
+        try {
+            String text = java.nio.file.Files.readString(file);
+            long open = text.chars().filter(c -> c == '{').count();
+            long close = text.chars().filter(c -> c == '}').count();
+            if (open > close) {
+                return " (rule: every '{' needs a closing '}'; the file has " + open + " '{' and " + close + " '}')";
+            }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // the parser's message stands alone
+        }
+        return " (rule: the file ended inside an object, a list or a string)";
     }
 
     private static Config parseOverride(String override) {

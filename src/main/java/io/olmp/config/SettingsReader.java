@@ -43,7 +43,8 @@ final class SettingsReader {
                 path("data.idx-files.validation-images", source.equals("idx-files")),
                 path("data.idx-files.validation-labels", source.equals("idx-files")),
                 path("data.idx-files.test-images", source.equals("idx-files")),
-                path("data.idx-files.test-labels", source.equals("idx-files")));
+                path("data.idx-files.test-labels", source.equals("idx-files")),
+                getInt("data.idx-files.classes", 2));
         boolean folders = source.equals("image-folders");
         DataSettings.ImageFolders imageFolders = new DataSettings.ImageFolders(
                 path("data.image-folders.train-dir", folders),

@@ -55,11 +55,16 @@ public sealed interface DataSpec permits DataSpec.Source, DataSpec.IdxFiles, Dat
   }
 
   /**
-   * A user-supplied split; each path is an unsigned-byte IDX file, raw or gzipped. The number of classes is
-   * the largest label found plus one.
+   * A user-supplied split; each path is an unsigned-byte IDX file, raw or gzipped; every label must lie in
+   * {@code 0 .. classes - 1}.
    */
   record IdxFiles(Path trainImages, Path trainLabels, Path validationImages, Path validationLabels, Path testImages,
-      Path testLabels) implements DataSpec {
+      Path testLabels, int classes) implements DataSpec {
+
+    public IdxFiles(Path trainImages, Path trainLabels, Path validationImages, Path validationLabels, Path testImages,
+        Path testLabels) {
+      this(trainImages, trainLabels, validationImages, validationLabels, testImages, testLabels, 10);
+    }
 
     public IdxFiles {
       Objects.requireNonNull(trainImages, "trainImages");
@@ -68,6 +73,9 @@ public sealed interface DataSpec permits DataSpec.Source, DataSpec.IdxFiles, Dat
       Objects.requireNonNull(validationLabels, "validationLabels");
       Objects.requireNonNull(testImages, "testImages");
       Objects.requireNonNull(testLabels, "testLabels");
+      if (classes < 2) {
+        throw new IllegalArgumentException("idx files: classes must be >= 2, got " + classes);
+      }
     }
   }
 

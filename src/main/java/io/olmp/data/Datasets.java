@@ -113,7 +113,10 @@ public final class Datasets {
     IdxReader.checkPair(spec.testImages(), testImages, spec.testLabels(), testLabels);
     checkSameShape(spec.trainImages(), trainImages, spec.validationImages(), validationImages);
     checkSameShape(spec.trainImages(), trainImages, spec.testImages(), testImages);
-    int numClasses = 1 + Math.max(max(trainLabels), Math.max(max(validationLabels), max(testLabels)));
+    int numClasses = spec.classes();
+    checkLabels(spec.trainLabels(), trainLabels, numClasses);
+    checkLabels(spec.validationLabels(), validationLabels, numClasses);
+    checkLabels(spec.testLabels(), testLabels, numClasses);
     return new DataSplits(trainImages.withLabels(trainLabels, numClasses, "train"),
         validationImages.withLabels(validationLabels, numClasses, "validation"),
         testImages.withLabels(testLabels, numClasses, "test"), sha256);
@@ -127,11 +130,12 @@ public final class Datasets {
     }
   }
 
-  private static int max(int[] values) {
-    int max = 0;
-    for (int value : values) {
-      max = Math.max(max, value);
+  private static void checkLabels(Path file, int[] labels, int numClasses) throws IdxFormatException {
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] >= numClasses) {
+        throw new IdxFormatException(file, "label " + labels[i] + " at index " + i + " (byte offset " + (8 + i)
+            + ") is outside 0.." + (numClasses - 1) + " (olmp.data.idx-files.classes = " + numClasses + ")");
+      }
     }
-    return max;
   }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** A file that is not a valid IDX file of the expected kind; the message names the file, the rule and the values. */
-public final class IdxFormatException extends IOException {
+public final class IdxFormatException extends IOException implements io.olmp.config.InputError {
   private static final long serialVersionUID = 1L;
 
   private final transient Path file;

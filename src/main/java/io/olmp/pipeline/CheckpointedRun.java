@@ -53,6 +53,8 @@ public final class CheckpointedRun {
     private final LayerMasks masks;
     private final List<LoopRecord> finishedLoops;
     private final double elapsedBefore;
+    private final double resumedSearchSeconds;
+    private final double resumedSearchCpuSeconds;
 
     private CheckpointedRun(OlmpSettings settings, DataSplits splits, Path out, long wallStart,
                             Accuracy.Count referenceValidation, Accuracy.Count referenceTest,
@@ -71,6 +73,8 @@ public final class CheckpointedRun {
         this.masks = start.masks();
         this.finishedLoops = new ArrayList<>(start.finished());
         this.elapsedBefore = start.elapsedSeconds();
+        this.resumedSearchSeconds = start.search().isPresent() ? start.loopSearchSeconds() : 0;
+        this.resumedSearchCpuSeconds = start.search().isPresent() ? start.loopSearchCpuSeconds() : 0;
     }
 
     /**
@@ -95,7 +99,7 @@ public final class CheckpointedRun {
 
     private static RunCheckpoint.State firstStart(MultiLayerNetwork reference) {
         MultiLayerNetwork model = reference.clone();
-        return new RunCheckpoint.State(1, model, LayerMasks.allKept(model), List.of(), Optional.empty(), 0);
+        return new RunCheckpoint.State(1, model, LayerMasks.allKept(model), List.of(), Optional.empty(), 0, 0, 0);
     }
 
     /** Whether the run goes on from a checkpoint. */
@@ -137,9 +141,23 @@ public final class CheckpointedRun {
         checkpoint.startLoop(loop, model, masks, finishedLoops, elapsedSeconds());
     }
 
-    /** Checkpoints the current loop's search after a generation. */
-    public void generationDone(NcsState search) throws IOException {
-        checkpoint.generationDone(search, elapsedSeconds());
+    /**
+     * Checkpoints the current loop's search after a generation, with the wall and CPU seconds its search has
+     * taken so far (over every process, {@link #resumedSearchSeconds()} included).
+     */
+    public void generationDone(NcsState search, double loopSearchSeconds, double loopSearchCpuSeconds)
+            throws IOException {
+        checkpoint.generationDone(search, elapsedSeconds(), loopSearchSeconds, loopSearchCpuSeconds);
+    }
+
+    /** Wall seconds the resumed search of {@link #firstLoop()} took in earlier processes (0 if none). */
+    public double resumedSearchSeconds() {
+        return resumedSearchSeconds;
+    }
+
+    /** CPU seconds the resumed search of {@link #firstLoop()} took in earlier processes (0 if none). */
+    public double resumedSearchCpuSeconds() {
+        return resumedSearchCpuSeconds;
     }
 
     /** Where a run keeps the end model W * M of loop {@code loop}; loop 0 is the reference. */

@@ -22,7 +22,7 @@ public final class DataPreparation {
             case "idx-files" -> {
                 DataSettings.IdxFiles f = data.idxFiles();
                 yield new DataSpec.IdxFiles(f.trainImages(), f.trainLabels(), f.validationImages(),
-                        f.validationLabels(), f.testImages(), f.testLabels());
+                        f.validationLabels(), f.testImages(), f.testLabels(), f.classes());
             }
             case "image-folders" -> {
                 DataSettings.ImageFolders f = data.imageFolders();

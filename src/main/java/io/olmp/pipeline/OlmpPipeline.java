@@ -108,6 +108,11 @@ public final class OlmpPipeline {
         SearchSettings search = settings.search();
         long searchStart = System.nanoTime();
         double searchCpuStart = tables.cpu().seconds();
+        double searchBefore = resumed.isPresent() ? run.resumedSearchSeconds() : 0;
+        double searchCpuBefore = resumed.isPresent() ? run.resumedSearchCpuSeconds() : 0;
+        java.util.function.DoubleSupplier searchSoFar = () -> searchBefore + (System.nanoTime() - searchStart) / 1e9;
+        java.util.function.DoubleSupplier searchCpuSoFar = () -> searchCpuBefore + tables.cpu().seconds()
+                - searchCpuStart;
         Map<String, INDArray> effectiveWeights = MagnitudePruner.effectiveWeights(model, masks);
         WeightMagnitudes magnitudes = WeightMagnitudes.of(effectiveWeights);
         PercentileCodec codec = new PercentileCodec(magnitudes);
@@ -133,12 +138,12 @@ public final class OlmpPipeline {
                 tables.startGeneration();
                 state = ncs.init(evaluator, searchSeed(loop), codec.currentSparsityPercent(), codec.upperBounds(),
                         (stats, s) -> generationDone(loop, progress, stats, evaluator));
-                run.generationDone(state);
+                run.generationDone(state, searchSoFar.getAsDouble(), searchCpuSoFar.getAsDouble());
             }
             while (!ncs.isFinished(state)) {
                 tables.startGeneration();
                 state = ncs.step(state, evaluator, (stats, s) -> generationDone(loop, progress, stats, evaluator));
-                run.generationDone(state);
+                run.generationDone(state, searchSoFar.getAsDouble(), searchCpuSoFar.getAsDouble());
             }
             feasibleFound = state.bestFitness() <= 1;
             thresholds = feasibleFound ? codec.decode(state.bestX()) : LayerThresholds.none(magnitudes.layers());
@@ -148,8 +153,8 @@ public final class OlmpPipeline {
             log.accept(String.format("loop %d: WARNING no candidate met the accuracy constraint (best score %.4f);"
                     + " this loop prunes nothing more", loop, state.bestFitness()));
         }
-        double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
-        double searchCpuSeconds = tables.cpu().seconds() - searchCpuStart;
+        double searchSeconds = searchSoFar.getAsDouble();
+        double searchCpuSeconds = searchCpuSoFar.getAsDouble();
 
         LayerMasks pruned = MagnitudePruner.masks(effectiveWeights, thresholds);
         LayerThresholds boundaries = MagnitudePruner.boundaries(effectiveWeights, pruned, thresholds);

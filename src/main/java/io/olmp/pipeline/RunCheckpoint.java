@@ -35,7 +35,8 @@ public final class RunCheckpoint {
 
     /** A run's state at the start of a loop or after a generation: loaded, or a run's first start. */
     public record State(int loop, MultiLayerNetwork model, LayerMasks masks, List<LoopRecord> finished,
-                        Optional<NcsState> search, double elapsedSeconds) {}
+                        Optional<NcsState> search, double elapsedSeconds, double loopSearchSeconds,
+                        double loopSearchCpuSeconds) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
@@ -44,6 +45,8 @@ public final class RunCheckpoint {
     private List<LoopRecord> finished = List.of();
     private int loop;
     private boolean done;
+    private double loopSearchSeconds;
+    private double loopSearchCpuSeconds;
 
     public RunCheckpoint(Path dir) {
         this.dir = dir;
@@ -59,6 +62,8 @@ public final class RunCheckpoint {
         String previousModel = modelFile;
         String previousMasks = masksFile;
         this.loop = loop;
+        this.loopSearchSeconds = 0;
+        this.loopSearchCpuSeconds = 0;
         this.finished = List.copyOf(finishedLoops);
         this.modelFile = String.format("loop-%03d-start.zip", loop);
         this.masksFile = String.format("loop-%03d-start.masks", loop);
@@ -81,35 +86,76 @@ public final class RunCheckpoint {
 
     /** Whether the checkpointed run has finished. */
     public boolean isFinished() throws IOException {
-        return exists() && JSON.readTree(stateFile().toFile()).path("finished").asBoolean(false);
+        return exists() && readState().path("finished").asBoolean(false);
     }
 
-    /** After a generation: the search state of the current loop. */
-    public void generationDone(NcsState search, double elapsedSeconds) throws IOException {
+    private JsonNode readState() throws IOException {
+        try {
+            JsonNode state = JSON.readTree(stateFile().toFile());
+            if (state == null) {
+                throw new DamagedCheckpointException(stateFile(), "the file is empty", null);
+            }
+            return state;
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new DamagedCheckpointException(stateFile(), "not valid JSON ("
+                    + DamagedCheckpointException.firstLine(e) + ")", e);
+        }
+    }
+
+    /**
+     * After a generation: the search state of the current loop, and the wall and CPU seconds its search has taken
+     * so far over every process, so that a resumed loop reports its whole search time.
+     */
+    public void generationDone(NcsState search, double elapsedSeconds, double loopSearchSeconds,
+                               double loopSearchCpuSeconds) throws IOException {
+        this.loopSearchSeconds = loopSearchSeconds;
+        this.loopSearchCpuSeconds = loopSearchCpuSeconds;
         writeState(search, elapsedSeconds);
     }
 
     public State load() throws IOException {
-        JsonNode state = JSON.readTree(stateFile().toFile());
-        if (!"olmp-run-checkpoint".equals(state.path("format").asText()) || state.path("version").asInt() != 1) {
-            throw new IOException(stateFile() + ": not an olmp run checkpoint of version 1");
+        JsonNode state = readState();
+        if (!"olmp-run-checkpoint".equals(state.path("format").asText())
+                || state.path("version").asInt() != 1) {
+            throw new DamagedCheckpointException(stateFile(), "not an olmp run checkpoint of version 1 (\"format\""
+                    + " must be \"olmp-run-checkpoint\", \"version\" 1)", null);
         }
         loop = state.path("loop").asInt();
         modelFile = state.path("model").asText();
         masksFile = state.path("masks").asText();
         List<LoopRecord> records = new ArrayList<>();
-        for (JsonNode r : state.path("finishedLoops")) {
-            records.add(JSON.treeToValue(r, LoopRecord.class));
+        Optional<NcsState> search;
+        try {
+            for (JsonNode r : state.path("finishedLoops")) {
+                records.add(JSON.treeToValue(r, LoopRecord.class));
+            }
+            search = state.hasNonNull("search")
+                    ? Optional.of(NcsState.fromJson(state.get("search").asText())) : Optional.empty();
+        } catch (RuntimeException | com.fasterxml.jackson.core.JacksonException e) {
+            throw new DamagedCheckpointException(stateFile(), "its finished loops or search state cannot be read ("
+                    + DamagedCheckpointException.firstLine(e) + ")", e);
         }
         finished = List.copyOf(records);
-        MultiLayerNetwork model = ModelFiles.load(dir.resolve(modelFile));
-        LayerMasks masks;
-        try (InputStream in = Files.newInputStream(dir.resolve(masksFile))) {
-            masks = LayerMasks.read(in, dir.resolve(masksFile).toString());
+        Path modelPath = dir.resolve(modelFile);
+        Path masksPath = dir.resolve(masksFile);
+        MultiLayerNetwork model;
+        try {
+            model = ModelFiles.load(modelPath);
+        } catch (IOException | RuntimeException e) {
+            throw new DamagedCheckpointException(modelPath, "not a readable DL4J model zip ("
+                    + DamagedCheckpointException.firstLine(e) + ")", e);
         }
-        Optional<NcsState> search = state.hasNonNull("search")
-                ? Optional.of(NcsState.fromJson(state.get("search").asText())) : Optional.empty();
-        return new State(loop, model, masks, finished, search, state.path("elapsedSeconds").asDouble());
+        LayerMasks masks;
+        try (InputStream in = Files.newInputStream(masksPath)) {
+            masks = LayerMasks.read(in, masksPath.toString());
+        } catch (java.io.EOFException e) {
+            throw new DamagedCheckpointException(masksPath, "the mask file ends early (truncated)", e);
+        } catch (IOException | RuntimeException e) {
+            throw new DamagedCheckpointException(masksPath, "not a readable mask file ("
+                    + DamagedCheckpointException.firstLine(e) + ")", e);
+        }
+        return new State(loop, model, masks, finished, search, state.path("elapsedSeconds").asDouble(),
+                state.path("loopSearchSeconds").asDouble(0), state.path("loopSearchCpuSeconds").asDouble(0));
     }
 
     private void writeState(NcsState search, double elapsedSeconds) throws IOException {
@@ -125,6 +171,8 @@ public final class RunCheckpoint {
         finished.forEach(r -> records.add(JSON.valueToTree(r)));
         if (search != null) {
             state.put("search", search.toJson());
+            state.put("loopSearchSeconds", loopSearchSeconds);
+            state.put("loopSearchCpuSeconds", loopSearchCpuSeconds);
         }
         ModelFiles.writeString(stateFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
     }
