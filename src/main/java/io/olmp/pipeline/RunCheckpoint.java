@@ -89,6 +89,16 @@ public final class RunCheckpoint {
         return exists() && readState().path("finished").asBoolean(false);
     }
 
+    /** ND4J wraps the EOFException of a truncated array in a RuntimeException. */
+    private static boolean endsEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private JsonNode readState() throws IOException {
         try {
             JsonNode state = JSON.readTree(stateFile().toFile());
@@ -148,11 +158,9 @@ public final class RunCheckpoint {
         LayerMasks masks;
         try (InputStream in = Files.newInputStream(masksPath)) {
             masks = LayerMasks.read(in, masksPath.toString());
-        } catch (java.io.EOFException e) {
-            throw new DamagedCheckpointException(masksPath, "the mask file ends early (truncated)", e);
         } catch (IOException | RuntimeException e) {
-            throw new DamagedCheckpointException(masksPath, "not a readable mask file ("
-                    + DamagedCheckpointException.firstLine(e) + ")", e);
+            throw new DamagedCheckpointException(masksPath, endsEarly(e) ? "the mask file ends early (truncated)"
+                    : "not a readable mask file (" + DamagedCheckpointException.firstLine(e) + ")", e);
         }
         return new State(loop, model, masks, finished, search, state.path("elapsedSeconds").asDouble(),
                 state.path("loopSearchSeconds").asDouble(0), state.path("loopSearchCpuSeconds").asDouble(0));
