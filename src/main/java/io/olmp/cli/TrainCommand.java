@@ -30,6 +30,7 @@ final class TrainCommand implements Callable<Integer> {
         try (RunFolderLock lock = RunFolderLock.acquire(dir)) {
             System.out.println("olmp train: output in " + dir);
             DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
+            io.olmp.pipeline.RunPreflight.checkTraining(settings, splits);
             ReferenceTraining.run(settings, splits, dir, System.out::println);
         }
         return 0;

@@ -29,11 +29,22 @@ public final class RunPreflight {
         }
     }
 
-    /** The loaded data and the settings that depend on it. */
-    public static void checkData(OlmpSettings settings, DataSplits splits) {
+    /** The loaded data and the training settings that depend on it (what {@code olmp train} needs). */
+    public static void checkTraining(OlmpSettings settings, DataSplits splits) {
         nonEmpty(splits.train(), "train");
         nonEmpty(splits.validation(), "validation");
         nonEmpty(splits.test(), "test");
+        int batch = settings.train().batchSize();
+        if (batch > splits.train().count()) {
+            throw new SettingsException(String.format("olmp.train.batch-size = %d exceeds the %,d images of the train"
+                    + " split (%s): lower it, or give more training data", batch, splits.train().count(),
+                    settings.data().source()));
+        }
+    }
+
+    /** The loaded data and the settings that depend on it: training's, and the search's memory. */
+    public static void checkData(OlmpSettings settings, DataSplits splits) {
+        checkTraining(settings, splits);
         long parameters = parameters(settings, splits.train());
         long perCandidate = parameters * BYTES_PER_PARAMETER_PER_CANDIDATE;
         long budget = Runtime.getRuntime().maxMemory() + Math.max(0, offHeapLimit());

@@ -120,6 +120,22 @@ class CarelessRunsTest {
         writeIdx(dir, "validation", 20, -1, 0);
         writeIdx(dir, "test", 20, -1, 0);
         Path out = tmp.resolve("run");
+        assertCleanFailure(olmp(idxFilesRun(dir, out)), 2, out, dir.resolve("train-labels.idx").toString(), "label 200 at index 37",
+                "outside 0..9", "olmp.data.idx-files.classes = 10");
+    }
+
+    @Test
+    void fewerTrainingImagesThanABatchFailBeforeTraining() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("idx"));
+        for (String part : List.of("train", "validation", "test")) {
+            writeIdx(dir, part, 3, -1, 0);
+        }
+        Path out = tmp.resolve("run");
+        assertCleanFailure(olmp(idxFilesRun(dir, out)), 2, out, "olmp.train.batch-size = 256 exceeds the 3 images of"
+                + " the train split");
+    }
+
+    private static List<String> idxFilesRun(Path dir, Path out) {
         List<String> a = new ArrayList<>(List.of("run", "--local", "--out", out.toString()));
         a.addAll(TINY);
         a.addAll(List.of("--set", "data.source=idx-files"));
@@ -127,8 +143,7 @@ class CarelessRunsTest {
             a.addAll(List.of("--set", "data.idx-files." + part + "-images=" + dir.resolve(part + "-images.idx"),
                     "--set", "data.idx-files." + part + "-labels=" + dir.resolve(part + "-labels.idx")));
         }
-        assertCleanFailure(olmp(a), 2, out, dir.resolve("train-labels.idx").toString(), "label 200 at index 37",
-                "outside 0..9", "olmp.data.idx-files.classes = 10");
+        return a;
     }
 
     @Test
