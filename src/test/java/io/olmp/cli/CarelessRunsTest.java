@@ -147,6 +147,17 @@ class CarelessRunsTest {
     }
 
     @Test
+    void anOutputFolderThatCannotBeMadeFailsBeforeTheDataIsRead() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
+        Path out = file.resolve("run");
+        Outcome o = olmp(args("run", "--local", "--out", out.toString()));
+        assertThat(o.exit()).as(o.err()).isEqualTo(2);
+        assertThat(o.err()).contains(out + ": cannot create the output folder").contains("choose another --out")
+                .doesNotContain("\tat ");
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
+    }
+
+    @Test
     void aDamagedCheckpointIsNamedWhenResuming() throws Exception {
         Path out = tmp.resolve("run");
         assertThat(olmp(args("run", "--local", "--out", out.toString())).exit()).isZero();
