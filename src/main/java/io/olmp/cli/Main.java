@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, TrainCommand.class, DataCommand.class, ConfigCommand.class, BenchCommand.class,
                 BaselineCommand.class, CompareCommand.class,
                 TablesCommand.class,
-                ExportCommand.class, ReportCommand.class, SelectCommand.class,
+                ExportCommand.class, ReportCommand.class, SelectCommand.class, ResultsPageCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

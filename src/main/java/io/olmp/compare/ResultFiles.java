@@ -27,6 +27,11 @@ public final class ResultFiles {
             throw new IllegalArgumentException(file + ": missing; " + dir + " is not a finished run or baseline"
                     + " (olmp run / olmp baseline write result.json when they end)");
         }
+        return readFile(file);
+    }
+
+    /** A result file by its own name (e.g. the copies under docs/results/). */
+    public static RunResult readFile(Path file) throws IOException {
         RunResult result;
         try {
             result = JSON.readValue(file.toFile(), RunResult.class);
