@@ -39,6 +39,7 @@ final class ImageFolderReader {
     List<Labeled> evalFiles = listImages(spec.evalDir(), classes, false);
     int[][] parts = SeededSplit.cut(evalFiles.size(), spec.splitSeed(), "image folders " + spec.evalDir(),
         spec.validationCount(), spec.testCount());
+    checkFitsInMemory(spec, trainFiles.size() + parts[0].length + parts[1].length, Runtime.getRuntime().maxMemory());
     Map<String, String> sha256 = new LinkedHashMap<>();
     sha256.put(spec.trainDir().toString(), FileHashes.sha256OfListing(spec.trainDir(), paths(trainFiles)));
     sha256.put(spec.evalDir().toString(), FileHashes.sha256OfListing(spec.evalDir(), paths(evalFiles)));
@@ -48,6 +49,22 @@ final class ImageFolderReader {
   }
 
   private record Labeled(Path file, int label) {}
+
+  /**
+   * The decoded images are held as floats; refuse, before decoding any, a set that cannot fit in half the heap
+   * (or in one Java array per split), naming the settings that decide its size.
+   */
+  static void checkFitsInMemory(DataSpec.ImageFolders spec, long images, long maxHeap) {
+    long perImage = (long) spec.channels() * spec.height() * spec.width() * Float.BYTES;
+    long bytes = images * perImage;
+    if (bytes > maxHeap / 2 || images * perImage / Float.BYTES > Integer.MAX_VALUE - 8) {
+      throw new io.olmp.config.SettingsException(String.format(Locale.ROOT, "image folders %s and %s: %,d images of"
+              + " %dx%dx%d (olmp.data.image-folders.channels, height, width) need %,d MiB as floats, more than half"
+              + " the heap (-Xmx %,d MiB) or one Java array: lower the size, use fewer images, or raise -Xmx"
+              + " (OLMP_JAVA_OPTS)", spec.trainDir(), spec.evalDir(), images, spec.channels(), spec.height(),
+          spec.width(), bytes >> 20, maxHeap >> 20));
+    }
+  }
 
   private static List<String> classNames(Path root) throws IOException {
     requireDirectory(root);

@@ -154,4 +154,16 @@ class ImageFolderReaderTest {
         () -> new DataSpec.ImageFolders(train, eval, 1, 1, 1, 4, 8, 8));
     assertEquals("image folders: channels must be 1 (grayscale) or 3 (RGB), got 4", e.getMessage());
   }
+
+  @Test
+  void aCaltechSizedSetThatCannotFitIsRefusedBeforeDecoding() {
+    DataSpec.ImageFolders caltech = new DataSpec.ImageFolders(Path.of("train"), Path.of("eval"), 7_530, 7_657, 42, 3,
+        227, 227);
+    io.olmp.config.SettingsException e = assertThrows(io.olmp.config.SettingsException.class,
+        () -> ImageFolderReader.checkFitsInMemory(caltech, 30_607, 8L << 30));
+    assertTrue(e.getMessage().contains("30,607 images of 3x227x227 (olmp.data.image-folders.channels, height, width)"
+        + " need 18,049 MiB as floats"), e.getMessage());
+    assertTrue(e.getMessage().contains("-Xmx 8,192 MiB"), e.getMessage());
+    ImageFolderReader.checkFitsInMemory(caltech, 1_000, 8L << 30); // 591 MiB: fits
+  }
 }
