@@ -7,12 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -105,8 +100,8 @@ public final class IdxReader {
 
   /** Whether the file starts with the gzip magic bytes 1f 8b; only regular files are opened. */
   public static boolean isGzip(Path file) throws IOException {
-    Source.regularFileSize(file);
-    try (InputStream in = Files.newInputStream(file)) {
+    RegularFile regular = RegularFile.check(file, "an IDX file", problem -> new IdxFormatException(file, problem));
+    try (InputStream in = regular.open(problem -> new IdxFormatException(file, problem))) {
       return in.read() == 0x1f && in.read() == 0x8b;
     }
   }
@@ -302,39 +297,15 @@ public final class IdxReader {
       this.fileSize = fileSize;
     }
 
-    /**
-     * The size of {@code file}, which must be a regular file: a directory or missing file fails with its path,
-     * and a FIFO or device is never opened (reading a FIFO without a writer would block forever).
-     */
-    static long regularFileSize(Path file) throws IdxFormatException {
-      BasicFileAttributes attributes;
-      try {
-        attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      } catch (IOException e) {
-        throw new IdxFormatException(file, cannotRead(e));
-      }
-      if (attributes.isDirectory()) {
-        throw new IdxFormatException(file, "is a directory, expected an IDX file");
-      }
-      if (!attributes.isRegularFile()) {
-        throw new IdxFormatException(file, "is not a regular file (a FIFO, socket or device), expected an IDX file");
-      }
-      return attributes.size();
-    }
-
     static Source open(Path file) throws IOException {
-      long size = regularFileSize(file);
-      InputStream raw;
-      try {
-        raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-      } catch (IOException e) {
-        throw new IdxFormatException(file, cannotRead(e));
-      }
+      RegularFile regular = RegularFile.check(file, "an IDX file", problem -> new IdxFormatException(file, problem));
+      InputStream raw = new BufferedInputStream(regular.open(problem -> new IdxFormatException(file, problem)),
+          1 << 16);
       try {
         raw.mark(2);
         boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
         raw.reset();
-        Source source = new Source(file, raw, gzip, size);
+        Source source = new Source(file, raw, gzip, regular.size());
         if (gzip) {
           source.in = source.guarded(() -> new GZIPInputStream(raw, 1 << 16));
         }
@@ -397,17 +368,6 @@ public final class IdxReader {
         case DATA -> grouped(position - header.length()) + " of the data bytes " + header.claim();
         case TRAILER -> "after all the data " + header.claim() + ", in the gzip trailer (CRC-32 and size)";
       };
-    }
-
-    private static String cannotRead(IOException e) {
-      if (e instanceof NoSuchFileException) {
-        return "no such file";
-      }
-      if (e instanceof AccessDeniedException) {
-        return "permission denied";
-      }
-      String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
-      return "cannot read: " + (reason != null ? reason : e.getClass().getSimpleName());
     }
   }
 
