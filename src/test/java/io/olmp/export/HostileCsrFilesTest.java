@@ -5,18 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.olmp.cli.Main;
+import io.olmp.config.SettingsLoader;
+import io.olmp.model.Architectures;
 import io.olmp.model.InputShape;
+import io.olmp.model.ModelFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -275,6 +283,39 @@ class HostileCsrFilesTest {
             CsrFormat.write(small(), file, gzip);
             assertThat(CsrFormat.read(file)).isEqualTo(small());
             assertThat(CsrFormat.read(new ByteArrayInputStream(Files.readAllBytes(file)), "ok")).isEqualTo(small());
+        }
+    }
+
+    @Test
+    void exportOfATruncatedPrunedZipNamesTheFileInOneLine(@TempDir Path run) throws IOException {
+        Path zip = run.resolve("model/pruned.zip");
+        ModelFiles.save(Architectures.build(ARCHITECTURE, new InputShape(1, 28, 28, 10),
+                SettingsLoader.defaults().train(), 3), zip);
+        ModelFiles.writeString(run.resolve("result.json"),
+                new ObjectMapper().writeValueAsString(Map.of("architecture", ARCHITECTURE)));
+        byte[] whole = Files.readAllBytes(zip);
+        Files.write(zip, Arrays.copyOf(whole, whole.length / 2));
+
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        int exit;
+        try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            exit = Main.execute("export", run.toString());
+        } finally {
+            System.setErr(err);
+        }
+        String printed = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isEqualTo(1);
+        assertThat(printed.lines().findFirst().orElse("")).startsWith("olmp: error: " + zip
+                + ": not a readable DL4J model zip (truncated or damaged)").doesNotContain("null");
+
+        for (int length : new int[] {0, 10, 100, whole.length / 3}) {
+            Files.write(zip, Arrays.copyOf(whole, length));
+            IOException e = assertThrows(IOException.class, () -> ModelFiles.load(zip), "cut to " + length);
+            assertThat(e.getMessage()).as("cut to " + length)
+                    .startsWith(zip + ": not a readable DL4J model zip (truncated or damaged)")
+                    .doesNotContain("null").doesNotContain("\n");
         }
     }
 }
