@@ -184,7 +184,6 @@ public final class IdxReader {
   /** Reads and checks the header; {@code kind} null takes it from the magic number's dimension count. */
   private static Header readHeader(Source source, Kind kind) throws IOException {
     Path file = source.file;
-    source.phase = Phase.IDX_HEADER;
     byte[] magicBytes = source.readUpTo(4);
     if (magicBytes.length < 4) {
       throw new IdxFormatException(file, "truncated header: " + magicBytes.length
@@ -309,6 +308,7 @@ public final class IdxReader {
         if (gzip) {
           source.in = source.guarded(() -> new GZIPInputStream(raw, 1 << 16));
         }
+        source.phase = Phase.IDX_HEADER;
         return source;
       } catch (IOException | RuntimeException e) {
         raw.close();
