@@ -1,6 +1,8 @@
 package io.olmp.export;
 
 import io.olmp.data.AtomicFiles;
+import io.olmp.data.RegularFile;
+import io.olmp.model.Architectures;
 import io.olmp.model.InputShape;
 
 import java.io.BufferedInputStream;
@@ -8,15 +10,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.io.UTFDataFormatException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 
 /**
  * The olmp sparse model file, version 1. All numbers big-endian; strings are Java modified
@@ -47,6 +53,10 @@ public final class CsrFormat {
     static final int MAGIC = 0x4F435352; // "OCSR"
     static final int VERSION = 1;
     private static final int SHORT_INDEX_LIMIT = 1 << 16;
+    private static final int MAX_RANK = 8;
+    /** The largest Java array. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    private static final int GROWTH_START = 1 << 14;
 
     private CsrFormat() {}
 
@@ -110,107 +120,294 @@ public final class CsrFormat {
         return buffer.toByteArray();
     }
 
+    /**
+     * Reads a plain or gzip-compressed file. Every count is checked before the arrays it sizes are allocated: for a
+     * plain file against the bytes left in it, for a gzipped one (whose inflated size is unknown) the arrays grow
+     * only as data arrives. Failures are {@link CsrFormatException}s naming the file, the field, its byte offset
+     * and the rule.
+     */
     public static SparseModel read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": sparse model file not found");
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return read(in, file.toString());
+        String source = file.toString();
+        RegularFile regular = RegularFile.check(file, "an olmp sparse model (.csr)",
+                problem -> new CsrFormatException(source, problem));
+        InputStream opened = regular.open(problem -> new CsrFormatException(source, problem));
+        try (InputStream in = new BufferedInputStream(opened, 1 << 16)) {
+            return read(in, source, regular.size());
         }
     }
 
-    /** Reads a plain or gzip-compressed file; errors name {@code source}, the field and the rule. */
+    /** Reads a plain or gzip-compressed stream of unknown length; errors name {@code source}, the field and rule. */
     public static SparseModel read(InputStream raw, String source) throws IOException {
+        return read(raw, source, -1);
+    }
+
+    /** {@code length}: the stream's size in bytes, -1 when unknown. */
+    private static SparseModel read(InputStream raw, String source, long length) throws IOException {
         InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw);
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();
         in.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            in = new GZIPInputStream(in);
-        }
-        DataInputStream data = new DataInputStream(in);
-        String field = "magic";
+        boolean gzip = b0 == 0x1f && b1 == 0x8b;
+        CsrInput data;
         try {
-            int magic = data.readInt();
-            if (magic != MAGIC) {
-                throw new IOException(source + ": not an olmp sparse model: magic must be \"OCSR\" (0x4F435352), got 0x"
-                        + Integer.toHexString(magic));
-            }
-            field = "version";
-            int version = data.readInt();
-            if (version != VERSION) {
-                throw new IOException(source + ": version must be " + VERSION + ", got " + version);
-            }
-            field = "architecture";
-            String architecture = data.readUTF();
-            field = "input";
-            InputShape input = new InputShape(data.readInt(), data.readInt(), data.readInt(), data.readInt());
-            field = "layer count";
-            int count = nonNegative(data.readInt(), source, field);
-            List<SparseLayer> layers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                field = "layer " + i + " name";
-                String name = data.readUTF();
-                field = "layer " + name + " kind";
-                String kind = data.readUTF();
-                field = "layer " + name + " rank";
-                int rank = data.readInt();
-                if (rank < 1 || rank > 8) {
-                    throw new IOException(source + ": layer " + name + ": rank must be in 1..8, got " + rank);
-                }
-                long[] shape = new long[rank];
-                for (int d = 0; d < rank; d++) {
-                    shape[d] = data.readLong();
-                }
-                field = "layer " + name + " rows/cols/nnz";
-                int rows = nonNegative(data.readInt(), source, "layer " + name + " rows");
-                int cols = nonNegative(data.readInt(), source, "layer " + name + " cols");
-                int nnz = nonNegative(data.readInt(), source, "layer " + name + " nnz");
-                if ((long) nnz > (long) rows * cols) {
-                    throw new IOException(source + ": layer " + name + ": nnz must be at most rows x cols = "
-                            + (long) rows * cols + ", got " + nnz);
-                }
-                field = "layer " + name + " rowPtr";
-                int[] rowPtr = new int[rows + 1];
-                for (int r = 0; r <= rows; r++) {
-                    rowPtr[r] = data.readInt();
-                }
-                field = "layer " + name + " colIdx";
-                int[] colIdx = new int[nnz];
-                boolean shortIndex = cols <= SHORT_INDEX_LIMIT;
-                for (int k = 0; k < nnz; k++) {
-                    colIdx[k] = shortIndex ? data.readUnsignedShort() : data.readInt();
-                }
-                field = "layer " + name + " values";
-                float[] values = new float[nnz];
-                for (int k = 0; k < nnz; k++) {
-                    values[k] = data.readFloat();
-                }
-                field = "layer " + name + " bias";
-                float[] bias = new float[rows];
-                for (int r = 0; r < rows; r++) {
-                    bias[r] = data.readFloat();
-                }
-                field = "layer " + name;
-                layers.add(new SparseLayer(name, kind, shape, new CsrMatrix(rows, cols, rowPtr, colIdx, values), bias));
-            }
-            field = "end of file";
-            if (data.read() != -1) {
-                throw new IOException(source + ": trailing bytes after the last layer");
-            }
-            return new SparseModel(architecture, input, layers);
+            data = new CsrInput(gzip ? new GZIPInputStream(in) : in, source, gzip ? -1 : length, gzip);
+        } catch (EOFException | ZipException e) {
+            throw new CsrFormatException(source, "corrupt gzip stream at byte offset 0: the gzip header is "
+                    + (e instanceof EOFException ? "cut short" : "invalid (" + e.getMessage() + ")"));
+        }
+        try {
+            return readModel(data);
         } catch (EOFException e) {
-            throw new IOException(source + ": truncated file: ended while reading " + field, e);
+            throw data.failure("truncated file: ended at " + data.offset(data.position()) + " while reading "
+                    + data.field);
+        } catch (ZipException e) {
+            throw data.failure("corrupt gzip stream at " + data.offset(data.position()) + " while reading "
+                    + data.field + ": " + (e.getMessage() != null ? e.getMessage() : "invalid compressed data"));
         } catch (IllegalArgumentException e) {
-            throw new IOException(source + ": " + field + ": " + e.getMessage(), e);
+            throw data.invalid(e.getMessage());
         }
     }
 
-    private static int nonNegative(int value, String source, String field) throws IOException {
-        if (value < 0) {
-            throw new IOException(source + ": " + field + " must be >= 0, got " + value);
+    private static SparseModel readModel(CsrInput data) throws IOException {
+        int magic = data.readInt("magic");
+        if (magic != MAGIC) {
+            throw data.failure("not an olmp sparse model: magic must be \"OCSR\" (0x4F435352), got 0x"
+                    + Integer.toHexString(magic) + " at byte offset 0");
         }
-        return value;
+        int version = data.readInt("version");
+        if (version != VERSION) {
+            throw data.invalid("must be " + VERSION + ", got " + version);
+        }
+        String architecture = data.readString("architecture");
+        if (!Architectures.NAMES.contains(architecture)) {
+            throw data.invalid("must be one of " + Architectures.NAMES + ", got " + quoted(architecture));
+        }
+        data.begin("input");
+        InputShape input = new InputShape(data.readInt(), data.readInt(), data.readInt(), data.readInt());
+        int count = data.readCount("layer count");
+        List<SparseLayer> layers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            layers.add(readLayer(data, i));
+        }
+        data.begin("end of file");
+        data.requireEnd();
+        return new SparseModel(architecture, input, layers);
+    }
+
+    private static SparseLayer readLayer(CsrInput data, int index) throws IOException {
+        long layerStart = data.position();
+        String name = data.readString("layer " + index + " name");
+        String layer = "layer " + printable(name);
+        String kind = data.readString(layer + " kind");
+        if (!kind.equals(SparseLayer.DENSE) && !kind.equals(SparseLayer.CONV)) {
+            throw data.invalid("must be '" + SparseLayer.DENSE + "' or '" + SparseLayer.CONV + "', got "
+                    + quoted(kind));
+        }
+        int rank = data.readInt(layer + " rank");
+        if (rank < 1 || rank > MAX_RANK) {
+            throw data.invalid("must be in 1.." + MAX_RANK + ", got " + rank);
+        }
+        long[] shape = new long[rank];
+        long elements = 1;
+        data.begin(layer + " shape");
+        for (int d = 0; d < rank; d++) {
+            shape[d] = data.readLong();
+            if (shape[d] < 1) {
+                throw data.invalid("dimension " + d + " must be >= 1, got " + shape[d]);
+            }
+            try {
+                elements = Math.multiplyExact(elements, shape[d]);
+            } catch (ArithmeticException e) {
+                throw data.invalid(Arrays.toString(Arrays.copyOf(shape, d + 1)) + " has more elements than a long"
+                        + " can count");
+            }
+        }
+        long countsStart = data.position();
+        int rows = data.readCount(layer + " rows");
+        int cols = data.readCount(layer + " cols");
+        int nnz = data.readCount(layer + " nnz");
+        data.begin(layer + " rows/cols/nnz", countsStart);
+        long cells = (long) rows * cols;
+        if (cells != elements) {
+            throw data.invalid("rows x cols = " + rows + " x " + cols + " = " + grouped(cells) + " must equal the "
+                    + grouped(elements) + " elements of the weight shape " + Arrays.toString(shape));
+        }
+        if (nnz > cells) {
+            throw data.invalid("nnz must be at most rows x cols = " + grouped(cells) + ", got " + grouped(nnz));
+        }
+        boolean shortIndex = cols <= SHORT_INDEX_LIMIT;
+        long needed = 4L * rows + 4 + (shortIndex ? 2L : 4L) * nnz + 4L * nnz + 4L * rows;
+        data.require(needed, rows + " rows and " + nnz + " non-zeros need " + grouped(needed)
+                + " bytes (rowPtr, colIdx, values, bias)");
+        if (rows > MAX_ARRAY - 1) {
+            throw data.invalid(rows + " rows need a rowPtr of " + grouped(rows + 1L) + " entries, more than the "
+                    + grouped(MAX_ARRAY) + " one Java array can hold");
+        }
+        int[] rowPtr = data.readInts(layer + " rowPtr", rows + 1, false);
+        int[] colIdx = data.readInts(layer + " colIdx", nnz, shortIndex);
+        float[] values = data.readFloats(layer + " values", nnz);
+        float[] bias = data.readFloats(layer + " bias", rows);
+        data.begin(layer, layerStart);
+        return new SparseLayer(name, kind, shape, new CsrMatrix(rows, cols, rowPtr, colIdx, values), bias);
+    }
+
+    static String grouped(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    /** A string from the file, quoted, control characters escaped so a message stays on one line. */
+    private static String quoted(String value) {
+        return "'" + printable(value) + "'";
+    }
+
+    private static String printable(String value) {
+        StringBuilder out = new StringBuilder();
+        value.chars().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
+        return out.toString();
+    }
+
+    /**
+     * The stream being read: counts the bytes (inflated bytes when gzipped) so every message can give the offset
+     * of the field being read, and checks counts against the bytes left when the stream's length is known.
+     */
+    private static final class CsrInput extends FilterInputStream {
+        private final String source;
+        private final long length;
+        private final boolean gzip;
+        private final DataInputStream data = new DataInputStream(this);
+        private long position;
+        private String field = "magic";
+        private long fieldOffset;
+
+        /** {@code length}: the bytes the stream holds, -1 when unknown. */
+        CsrInput(InputStream in, String source, long length, boolean gzip) {
+            super(in);
+            this.source = source;
+            this.length = length;
+            this.gzip = gzip;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                position++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+
+        long position() {
+            return position;
+        }
+
+        void begin(String field) {
+            begin(field, position);
+        }
+
+        void begin(String field, long offset) {
+            this.field = field;
+            this.fieldOffset = offset;
+        }
+
+        int readInt(String field) throws IOException {
+            begin(field);
+            return data.readInt();
+        }
+
+        int readInt() throws IOException {
+            return data.readInt();
+        }
+
+        long readLong() throws IOException {
+            return data.readLong();
+        }
+
+        /** A count: negative is an error. */
+        int readCount(String field) throws IOException {
+            int value = readInt(field);
+            if (value < 0) {
+                throw invalid("must be >= 0, got " + value);
+            }
+            return value;
+        }
+
+        String readString(String field) throws IOException {
+            begin(field);
+            try {
+                return data.readUTF();
+            } catch (UTFDataFormatException e) {
+                throw invalid("not a valid modified UTF-8 string (" + e.getMessage() + ")");
+            }
+        }
+
+        /** Checks that {@code bytes} more are there, when the length is known. */
+        void require(long bytes, String what) throws CsrFormatException {
+            if (length >= 0 && bytes > length - position) {
+                throw failure("truncated file: " + field + " at " + offset(fieldOffset) + ": " + what + ", but only "
+                        + grouped(length - position) + " bytes remain after " + offset(position));
+            }
+        }
+
+        void requireEnd() throws IOException {
+            if (length >= 0 ? position < length : data.read() != -1) {
+                throw failure((length >= 0 ? grouped(length - position) + " trailing bytes" : "trailing bytes")
+                        + " after the last layer, which ends at " + offset(fieldOffset));
+            }
+        }
+
+        int[] readInts(String field, int count, boolean unsignedShort) throws IOException {
+            begin(field);
+            int[] values = new int[initialCapacity(count)];
+            for (int i = 0; i < count; i++) {
+                if (i == values.length) {
+                    values = Arrays.copyOf(values, (int) Math.min(count, 2L * i));
+                }
+                values[i] = unsignedShort ? data.readUnsignedShort() : data.readInt();
+            }
+            return values;
+        }
+
+        float[] readFloats(String field, int count) throws IOException {
+            begin(field);
+            float[] values = new float[initialCapacity(count)];
+            for (int i = 0; i < count; i++) {
+                if (i == values.length) {
+                    values = Arrays.copyOf(values, (int) Math.min(count, 2L * i));
+                }
+                values[i] = data.readFloat();
+            }
+            return values;
+        }
+
+        /**
+         * The whole count when the length is known (and was checked); otherwise the array grows as data arrives, so a
+         * false count in a gzipped file allocates no more than about twice what the stream holds.
+         */
+        private int initialCapacity(int count) {
+            return length >= 0 ? count : Math.min(count, GROWTH_START);
+        }
+
+        String offset(long at) {
+            return (gzip ? "inflated byte offset " : "byte offset ") + grouped(at);
+        }
+
+        CsrFormatException failure(String problem) {
+            return new CsrFormatException(source, problem);
+        }
+
+        /** The field being read breaks {@code rule}. */
+        CsrFormatException invalid(String rule) {
+            return failure(field + " at " + offset(fieldOffset) + ": " + rule);
+        }
     }
 }

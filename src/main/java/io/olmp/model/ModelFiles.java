@@ -1,12 +1,12 @@
 package io.olmp.model;
 
 import io.olmp.data.AtomicFiles;
+import io.olmp.data.RegularFile;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Model and text outputs written atomically ({@link AtomicFiles}: temp sibling, then rename) and model loading. */
@@ -19,14 +19,16 @@ public final class ModelFiles {
         AtomicFiles.write(target, out -> ModelSerializer.writeModel(net, out, true));
     }
 
+    /** Loads a DL4J zip; a missing, non-regular, truncated or damaged file fails with one line naming it. */
     public static MultiLayerNetwork load(Path zip) throws IOException {
-        if (!Files.isRegularFile(zip)) {
-            throw new IOException(zip + ": model file not found");
-        }
+        RegularFile.check(zip, "a DL4J model zip", problem -> new IOException(zip + ": " + problem));
         try {
             return ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
         } catch (IOException | RuntimeException e) {
-            throw new IOException(zip + ": not a readable DL4J MultiLayerNetwork zip: " + e.getMessage(), e);
+            // the cause's message may be null or span several lines: keep its first line, if any
+            String detail = e.getMessage() == null ? "" : e.getMessage().strip().lines().findFirst().orElse("");
+            throw new IOException(zip + ": not a readable DL4J model zip (truncated or damaged)"
+                    + (detail.isEmpty() ? "" : ": " + detail), e);
         }
     }
 

@@ -53,14 +53,16 @@ class IdxReaderTest {
 
   @Test
   void rejectsTruncatedData() {
-    assertEquals(TestFixtures.broken("truncated.idx") + ": truncated data: 10 bytes after the header, expected 18"
-        + " (2 images x 3 rows x 3 columns)", failureReading("truncated.idx"));
+    assertEquals(TestFixtures.broken("truncated.idx") + ": truncated data: the header claims 2 images x 3 rows"
+        + " x 3 columns (18 bytes), but the file holds 10 bytes after the 16-byte header",
+        failureReading("truncated.idx"));
   }
 
   @Test
   void rejectsTrailingBytes() {
-    assertEquals(TestFixtures.broken("trailing-bytes.idx") + ": 3 trailing bytes: 21 bytes after the header,"
-        + " expected exactly 18 (2 images x 3 rows x 3 columns)", failureReading("trailing-bytes.idx"));
+    assertEquals(TestFixtures.broken("trailing-bytes.idx") + ": 3 trailing bytes: the header claims 2 images"
+        + " x 3 rows x 3 columns (18 bytes), but the file holds 21 bytes after the 16-byte header",
+        failureReading("trailing-bytes.idx"));
   }
 
   @Test

@@ -135,7 +135,9 @@ class SparseExportTest {
         byte[] good = CsrFormat.bytes(SparseModel.of("lenet300-100", pruned), false);
         byte[] truncated = Arrays.copyOf(good, good.length - 20);
         assertThatThrownBy(() -> CsrFormat.read(new ByteArrayInputStream(truncated), "cut.csr"))
-                .hasMessage("cut.csr: truncated file: ended while reading layer ip3 bias");
+                .isInstanceOf(CsrFormatException.class)
+                .hasMessage("cut.csr: truncated file: ended at byte offset " + CsrFormat.grouped(truncated.length)
+                        + " while reading layer ip3 bias");
         byte[] badMagic = good.clone();
         badMagic[0] = 'X';
         assertThatThrownBy(() -> CsrFormat.read(new ByteArrayInputStream(badMagic), "bad.csr"))
