@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reruns the README's benchmark tables on this machine (run it on an idle machine; it takes about 30 min):
+# Reruns the benchmark tables of docs/benchmarks.md on this machine (run it on an idle machine; it takes about 30 min):
 #  1. `olmp bench` on Fashion-MNIST's 6,000 validation images: ND4J float GEMM peak, candidate scoring against
 #     plain DL4J output() with the achieved GFLOP/s, NCS driver overhead, Spark local[2] per-generation overhead;
 #  2. the memory check: short LeNet-300-100 and LeNet-5 runs (Spark local[*] scoring, real data) with a 2 GiB

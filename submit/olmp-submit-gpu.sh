@@ -3,7 +3,7 @@
 # submit/gpu-discovery.sh; each task binds ND4J to its GPU (io.olmp.distributed.GpuBinding).
 # Needs the jar built with the CUDA backend: mvn -Pgpu package -DskipTests.
 #   submit/olmp-submit-gpu.sh --master spark://host:7077 -- run --conf conf/lenet5.conf
-# NOT RUN ON A GPU YET: see the README.
+# NOT RUN ON A GPU YET: see docs/spark.md (GPU clusters).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 master_args=()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshot of a report page in headless Chromium (Debian package `chromium`):
 #   submit/report-screenshot.sh runs/.../report.html shot.png [WIDTHxHEIGHT [SCALE]]
-# SCALE < 1 makes a smaller image of the same layout (the README's uses 1280x3000 0.6).
+# SCALE < 1 makes a smaller image of the same layout (the one in docs/tables.md uses 1280x3000 0.6).
 # The page is self-contained (charts embedded), so no server and no network are needed.
 set -euo pipefail
 if [[ $# -lt 2 ]]; then

@@ -1,7 +1,7 @@
 package io.olmp.config;
 
 /**
- * The prune-and-adjust loop ({@code olmp.prune}); see algorithm.md sections 2 and 4.
+ * The prune-and-adjust loop ({@code olmp.prune}); see docs/method.md, The prune-and-adjust loop.
  *
  * @param baseline one of {@link #BASELINES}
  * @param adjustMode one of {@link #ADJUST_MODES}

@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Top-1 accuracy from {@code output()} + argmax, in chunks. (DL4J's {@code evaluate()} over an
- * iterator is about 15x slower for an MLP on these machines, see stack.md.)
+ * iterator is about 15x slower for an MLP on these machines.)
  */
 public final class Accuracy {
 

@@ -33,7 +33,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * OLMP (Li et al., IJCAI 2018; algorithm.md section 4): for each pruning loop, NCS-C searches the
+ * OLMP (Li et al., IJCAI 2018; docs/method.md, The prune-and-adjust loop): for each pruning loop, NCS-C searches the
  * per-layer pruning percentages that minimise the weights kept subject to the validation
  * accuracy dropping by at most delta; the best thresholds prune the model; K SGD iterations
  * adjust it (DS or fixed masks). The model is kept as dense W plus masks M, its effective weights

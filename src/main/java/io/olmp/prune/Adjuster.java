@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * The adjusting step after a pruning loop (algorithm.md section 4), K SGD iterations with the
+ * The adjusting step after a pruning loop (docs/method.md, DS adjusting), K SGD iterations with the
  * solver of the network.
  * <ul>
  *   <li>{@code ds} (Dynamic Network Surgery, Guo et al. 2016): the forward pass uses W * M

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * h(W, e) = W * [|W| &gt;= e] per layer (algorithm.md section 1), on the effective weights W * M:
+ * h(W, e) = W * [|W| &gt;= e] per layer (docs/method.md, Layer-wise magnitude pruning), on the effective weights W * M:
  * the new mask is M' = [|W * M| &gt;= e] and [W * M != 0], so a weight pruned before stays pruned
  * whatever the threshold.
  */

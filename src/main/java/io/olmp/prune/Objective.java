@@ -1,7 +1,7 @@
 package io.olmp.prune;
 
 /**
- * algorithm.md section 2: minimise the fraction of weights kept subject to
+ * docs/method.md, The objective and the constraint: minimise the fraction of weights kept subject to
  * acc(W) - acc(h(W, e)) &lt;= delta. NCS minimises without constraints, so (ours) an infeasible
  * candidate scores 1 + violation: every infeasible candidate ranks behind every feasible one
  * (feasible scores are &lt;= 1), and less violation ranks better.

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * algorithm.md section 1 (ours): x_i in [0, 100] is the percentage of layer i's weights to prune;
+ * docs/method.md, The percentile encoding (ours): x_i in [0, 100] is the percentage of layer i's weights to prune;
  * e_i is the x_i-th percentile of |W_i| (pruned weights count as magnitude 0). So the paper's
  * sigma of 5, then 0.5, moves a layer's pruning by about 5, then 0.5, percentage points.
  */

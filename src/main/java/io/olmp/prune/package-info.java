@@ -1,5 +1,5 @@
 /**
- * Layer-wise magnitude pruning (algorithm.md sections 1 and 2): thresholds keyed by layer name
+ * Layer-wise magnitude pruning (docs/method.md, Layer-wise magnitude pruning): thresholds keyed by layer name
  * ({@link io.olmp.prune.LayerThresholds}), the percent-per-layer codec that maps a search vector
  * to thresholds ({@link io.olmp.prune.ThresholdCodec}, {@link io.olmp.prune.PercentileCodec}),
  * masks ({@link io.olmp.prune.LayerMasks}, {@link io.olmp.prune.MagnitudePruner}), sparsity,

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The schemas of the run tables, in one place (the README's "Run tables" section documents
+ * The schemas of the run tables, in one place (docs/tables.md, Run tables, documents
  * each column). Every table starts with {@code run_id}. Written and read with these schemas,
  * never inferred.
  */

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * when it is good enough relative to the best so far and, weighted by a random lambda, far
  * enough (in Bhattacharyya distance) from the other processes, so the processes spread out.
  *
- * <p>This class implements section 3 of {@code design/algorithm.md} exactly; the steps of one
+ * <p>This class implements docs/method.md, NCS-C, exactly; the steps of one
  * generation t are, in this order:
  * <ol>
  *   <li>propose y_k = x_k + sigma_k .* randn(D) for every process (normals drawn process by
@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * F_k = a / (a + b), the parent's normalised fitness in the paper, does not enter the rule and
  * is not computed.
  *
- * <p>Choices where the reference code is silent (ours, as the design specifies): when a + b = 0,
+ * <p>Choices where the reference code is silent (ours, see docs/method.md, NCS-C): when a + b = 0,
  * G_k = 1/2; when Corr(x_k) + Corr(y_k) = 0, C'_k = 1/2; a failed candidate, or one scored NaN
  * (or -infinity), scores +infinity and is never accepted; sigma is capped at ub - lb in each
  * dimension (and the initial sigma must respect that cap, see {@link NcsParams}).
@@ -58,7 +58,7 @@ import java.util.function.Supplier;
  */
 public final class Ncs {
 
-    /** OLMP's feasibility: an infeasible candidate scores above 1 (design section 2). */
+    /** OLMP's feasibility: an infeasible candidate scores above 1 (docs/method.md, The objective and the constraint). */
     public static final DoublePredicate DEFAULT_FEASIBILITY = score -> score <= 1;
 
     private final NcsParams params;

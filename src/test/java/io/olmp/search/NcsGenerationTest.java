@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One generation with scripted normals and scores, checked against values worked out by hand
- * from design/algorithm.md section 3.
+ * from docs/method.md, NCS-C.
  */
 class NcsGenerationTest {
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The search package depends on the JDK only (architecture.md: "search never imports Spark, ND4J or typesafe-config"). */
+/** The search package depends on the JDK only: it never imports Spark, ND4J or typesafe-config (docs/method.md, NCS-C). */
 class SearchPackageImportsTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/olmp/search");
