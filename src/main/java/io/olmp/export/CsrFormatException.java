@@ -6,7 +6,7 @@ import java.io.IOException;
  * A file that is not a valid olmp sparse model ({@link CsrFormat}); the message names the file (or stream), the
  * field or byte offset, and the rule broken.
  */
-public final class CsrFormatException extends IOException {
+public final class CsrFormatException extends IOException implements io.olmp.config.InputError {
     private static final long serialVersionUID = 1L;
 
     private final String source;

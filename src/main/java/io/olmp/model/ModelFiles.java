@@ -21,13 +21,13 @@ public final class ModelFiles {
 
     /** Loads a DL4J zip; a missing, non-regular, truncated or damaged file fails with one line naming it. */
     public static MultiLayerNetwork load(Path zip) throws IOException {
-        RegularFile.check(zip, "a DL4J model zip", problem -> new IOException(zip + ": " + problem));
+        RegularFile.check(zip, "a DL4J model zip", problem -> new ModelFileException(zip + ": " + problem, null));
         try {
             return ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
         } catch (IOException | RuntimeException e) {
             // the cause's message may be null or span several lines: keep its first line, if any
             String detail = e.getMessage() == null ? "" : e.getMessage().strip().lines().findFirst().orElse("");
-            throw new IOException(zip + ": not a readable DL4J model zip (truncated or damaged)"
+            throw new ModelFileException(zip + ": not a readable DL4J model zip (truncated or damaged)"
                     + (detail.isEmpty() ? "" : ": " + detail), e);
         }
     }

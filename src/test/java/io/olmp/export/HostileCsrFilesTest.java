@@ -306,7 +306,7 @@ class HostileCsrFilesTest {
             System.setErr(err);
         }
         String printed = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).as("a damaged model file is an input error").isEqualTo(2);
         assertThat(printed.lines().findFirst().orElse("")).startsWith("olmp: error: " + zip
                 + ": not a readable DL4J model zip (truncated or damaged)").doesNotContain("null");
 

@@ -3,7 +3,7 @@ package io.olmp.search;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The analytic benchmark functions of issue 4, each with its search bounds (the same in every
+ * The analytic benchmark functions of the NCS-C benchmarks (docs/method.md), each with its search bounds (the same in every
  * dimension) and minimum 0.
  */
 enum AnalyticFunction implements ToDoubleFunction<double[]> {

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Hard assertions where NCS-C is known to succeed, in the benchmark setting of issue 4 (popN 10,
+ * Hard assertions where NCS-C is known to succeed, in the benchmark setting of docs/method.md (popN 10,
  * reference defaults, Tmax = budget / popN - 1). The other functions are recorded, not asserted,
  * in {@code ncs-analytic-results.md}, written by {@link NcsBenchmarkTable}.
  */

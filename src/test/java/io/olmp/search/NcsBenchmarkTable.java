@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Writes the analytic results table of issue 4: each benchmark function at 10-D and 30-D, 10
+ * Writes the analytic results table of the NCS-C benchmarks: each benchmark function at 10-D and 30-D, 10
  * seeds each, popN 10 and the reference defaults, with the median, min and max of the final best.
  * Nothing is tuned; the table records what the faithful algorithm reaches.
  *
@@ -70,7 +70,7 @@ public final class NcsBenchmarkTable {
                 + "initial population uniform in the bounds, seeds 1..10. The budget counts the initial population,\n"
                 + "so Tmax = budget / popN - 1 generations (10 + 10 Tmax evaluations = the budget exactly).\n"
                 + "The value is the final best f (every function's minimum is 0). Nothing was tuned.\n"
-                + "lambdaSigma falls as 0.1 - 0.1 t / Tmax (design section 3), reaching 0 at the last generation; the\n"
+                + "lambdaSigma falls as 0.1 - 0.1 t / Tmax (docs/method.md, NCS-C), reaching 0 at the last generation; the\n"
                 + "reference script NCS.m divides by budget / popN instead (one more than its generation count).\n"
                 + "Ellipsoid: sum 10^(6 (i-1)/(D-1)) x_i^2 (condition 1e6); Rosenbrock: sum 100 (x_{i+1} - x_i^2)^2 + (x_i - 1)^2;\n"
                 + "Rastrigin: 10 D + sum x_i^2 - 10 cos(2 pi x_i); Ackley: -20 exp(-0.2 sqrt(mean x^2)) - exp(mean cos 2 pi x) + 20 + e.\n\n"

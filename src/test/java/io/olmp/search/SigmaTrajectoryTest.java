@@ -101,7 +101,7 @@ class SigmaTrajectoryTest {
 
     @Test
     void sigmaOnAckleyFollowsTheOneFifthRuleAndStopsAtTheBoundWidth() {
-        // 30-D Ackley is where sigma runs into the cap (design section 3); with the benchmark setting
+        // 30-D Ackley is where sigma runs into the cap (docs/method.md, NCS-C); with the benchmark setting
         // and seed 2 from generation 3620 on
         RuleChecker checker = runChecked(AnalyticFunction.ACKLEY, 30, 4000, 2);
         assertTrue(checker.grown > 0 && checker.shrunk > 0 && checker.kept > 0);
