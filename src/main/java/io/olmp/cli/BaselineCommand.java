@@ -95,7 +95,7 @@ final class BaselineCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new SettingsException("--method: " + e.getMessage());
         }
-        RunPreflight.checkMaster(settings);
+        RunCommand.checkMaster(settings);
         try (RunFolderLock lock = RunFolderLock.acquire(dir)) {
             return runLocked(settings, dir, chosen);
         }

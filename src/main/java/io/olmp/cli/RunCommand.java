@@ -52,6 +52,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    /** The Spark master, when the candidates are scored on Spark: checked before the data is even read. */
+    static void checkMaster(OlmpSettings settings) {
+        if (settings.scoring().evaluator().equals("spark")) {
+            String submitted = System.getProperty("spark.master");
+            io.olmp.distributed.SparkMasters.check(io.olmp.distributed.SparkMasters.effective(settings.spark().master()),
+                    submitted != null ? "spark-submit --master" : "olmp.spark.master (or --master)");
+        }
+    }
+
     /** "loop 7 of 15" or "the reference model: no loop met the tolerance". */
     static String deliveredWhat(RunResult result) {
         if (result.delivered() == null) {
@@ -96,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
                         + dir + ", or choose another --out");
             }
         }
-        RunPreflight.checkMaster(settings);
+        checkMaster(settings);
         try (RunFolderLock lock = RunFolderLock.acquire(dir)) {
             return runLocked(settings, dir);
         }

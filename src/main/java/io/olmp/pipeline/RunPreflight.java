@@ -4,7 +4,6 @@ import io.olmp.config.OlmpSettings;
 import io.olmp.config.SettingsException;
 import io.olmp.data.DataSplits;
 import io.olmp.data.LabeledImages;
-import io.olmp.distributed.SparkMasters;
 import io.olmp.model.Architectures;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -19,15 +18,6 @@ public final class RunPreflight {
     private static final int BYTES_PER_PARAMETER_PER_CANDIDATE = 2 * Float.BYTES;
 
     private RunPreflight() {}
-
-    /** The Spark master, when the candidates are scored on Spark (checked before the data is even read). */
-    public static void checkMaster(OlmpSettings settings) {
-        if (settings.scoring().evaluator().equals("spark")) {
-            String submitted = System.getProperty("spark.master");
-            SparkMasters.check(SparkMasters.effective(settings.spark().master()),
-                    submitted != null ? "spark-submit --master" : "olmp.spark.master (or --master)");
-        }
-    }
 
     /** The loaded data and the training settings that depend on it (what {@code olmp train} needs). */
     public static void checkTraining(OlmpSettings settings, DataSplits splits) {
