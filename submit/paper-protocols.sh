@@ -4,7 +4,7 @@
 # prune.final-tolerance (0: no accuracy loss on validation), scored in-process (--local), one job per call.
 # Every step resumes from its checkpoint when its folder exists, so the script can be run again after
 # any interruption; a finished step is skipped. Results: runs/protocols/<network>-<data>-<method>/result.json;
-# copy them to docs/results/ with submit/collect-results.sh.
+# copy them to docs/results/ and regenerate docs/results.md with submit/collect-results.sh.
 #
 # Usage: submit/paper-protocols.sh NETWORK DATA [METHOD ...]
 #   NETWORK lenet300-100 | lenet5;  DATA mnist | fashion-mnist;  METHOD olmp | lamp | global (default: all three)
