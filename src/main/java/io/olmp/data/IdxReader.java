@@ -281,11 +281,10 @@ public final class IdxReader {
    * A regular file opened for reading, inflated when it starts with the gzip magic bytes. Counts the (inflated)
    * bytes read and turns gzip failures into {@link IdxFormatException}s that say where the stream broke.
    */
-  private static final class Source extends FilterInputStream {
+  private static final class Source extends CountingInputStream {
     final Path file;
     final boolean gzip;
     final long fileSize;
-    long position;
     Phase phase = Phase.GZIP_HEADER;
     Header header;
 
@@ -327,23 +326,6 @@ public final class IdxReader {
       return n == buffer.length ? buffer : Arrays.copyOf(buffer, n);
     }
 
-    @Override
-    public int read() throws IOException {
-      int b = in.read();
-      if (b >= 0) {
-        position++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
-      if (n > 0) {
-        position += n;
-      }
-      return n;
-    }
 
     private interface Read<T> {
       T get() throws IOException;
@@ -354,9 +336,9 @@ public final class IdxReader {
         return read.get();
       } catch (EOFException e) {
         throw new IdxFormatException(file, "truncated gzip stream: the compressed data ends after "
-            + grouped(position) + " inflated bytes, " + where());
+            + grouped(position()) + " inflated bytes, " + where());
       } catch (ZipException e) {
-        throw new IdxFormatException(file, "corrupt gzip stream after " + grouped(position) + " inflated bytes, "
+        throw new IdxFormatException(file, "corrupt gzip stream after " + grouped(position()) + " inflated bytes, "
             + where() + ": " + (e.getMessage() != null ? e.getMessage() : "invalid compressed data"));
       }
     }
@@ -365,7 +347,7 @@ public final class IdxReader {
       return switch (phase) {
         case GZIP_HEADER -> "in the gzip header";
         case IDX_HEADER -> "in the IDX header";
-        case DATA -> grouped(position - header.length()) + " of the data bytes " + header.claim();
+        case DATA -> grouped(position() - header.length()) + " of the data bytes " + header.claim();
         case TRAILER -> "after all the data " + header.claim() + ", in the gzip trailer (CRC-32 and size)";
       };
     }

@@ -271,12 +271,11 @@ public final class CsrFormat {
      * The stream being read: counts the bytes (inflated bytes when gzipped) so every message can give the offset
      * of the field being read, and checks counts against the bytes left when the stream's length is known.
      */
-    private static final class CsrInput extends FilterInputStream {
+    private static final class CsrInput extends io.olmp.data.CountingInputStream {
         private final String source;
         private final long length;
         private final boolean gzip;
         private final DataInputStream data = new DataInputStream(this);
-        private long position;
         private String field = "magic";
         private long fieldOffset;
 
@@ -288,30 +287,9 @@ public final class CsrFormat {
             this.gzip = gzip;
         }
 
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                position++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                position += n;
-            }
-            return n;
-        }
-
-        long position() {
-            return position;
-        }
 
         void begin(String field) {
-            begin(field, position);
+            begin(field, position());
         }
 
         void begin(String field, long offset) {
@@ -352,15 +330,15 @@ public final class CsrFormat {
 
         /** Checks that {@code bytes} more are there, when the length is known. */
         void require(long bytes, String what) throws CsrFormatException {
-            if (length >= 0 && bytes > length - position) {
+            if (length >= 0 && bytes > length - position()) {
                 throw failure("truncated file: " + field + " at " + offset(fieldOffset) + ": " + what + ", but only "
-                        + grouped(length - position) + " bytes remain after " + offset(position));
+                        + grouped(length - position()) + " bytes remain after " + offset(position()));
             }
         }
 
         void requireEnd() throws IOException {
-            if (length >= 0 ? position < length : data.read() != -1) {
-                throw failure((length >= 0 ? grouped(length - position) + " trailing bytes" : "trailing bytes")
+            if (length >= 0 ? position() < length : data.read() != -1) {
+                throw failure((length >= 0 ? grouped(length - position()) + " trailing bytes" : "trailing bytes")
                         + " after the last layer, which ends at " + offset(fieldOffset));
             }
         }
