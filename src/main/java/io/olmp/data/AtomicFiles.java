@@ -18,18 +18,31 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /**
+   * Writes {@code target} through a temporary sibling; a failure (a full disk, a read-only folder) names the
+   * target and leaves it as it was.
+   */
   public static void write(Path target, Content content) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        content.writeTo(out);
+      Files.createDirectories(parent);
+      Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+      try {
+        try (OutputStream out = Files.newOutputStream(temp)) {
+          content.writeTo(out);
+        }
+        makeReadableByAll(temp);
+        moveIntoPlace(temp, target);
+      } finally {
+        Files.deleteIfExists(temp);
       }
-      makeReadableByAll(temp);
-      moveIntoPlace(temp, target);
-    } finally {
-      Files.deleteIfExists(temp);
+    } catch (IOException e) {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (message.contains(target.toString())) {
+        throw e;
+      }
+      throw new IOException(target + ": cannot write it (" + message + "); the previous version, if any, is"
+          + " unchanged", e);
     }
   }
 

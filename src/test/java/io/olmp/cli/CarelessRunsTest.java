@@ -158,6 +158,23 @@ class CarelessRunsTest {
     }
 
     @Test
+    void aFullDiskNamesTheFileItCouldNotWrite() throws Exception {
+        Path mount = Files.createDirectories(tmp.resolve("tiny"));
+        boolean mounted = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start().waitFor() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(mounted, "mounting a 2 MiB tmpfs needs root");
+        try {
+            Path out = mount.resolve("run");
+            Outcome o = olmp(args("run", "--local", "--out", out.toString()));
+            assertThat(o.exit()).as(o.err()).isEqualTo(1);
+            assertThat(o.err()).startsWith("olmp: error: " + out).contains(": cannot write it (No space left on device)")
+                    .doesNotContain("\tat ");
+        } finally {
+            new ProcessBuilder("umount", mount.toString()).start().waitFor();
+        }
+    }
+
+    @Test
     void aDamagedCheckpointIsNamedWhenResuming() throws Exception {
         Path out = tmp.resolve("run");
         assertThat(olmp(args("run", "--local", "--out", out.toString())).exit()).isZero();
