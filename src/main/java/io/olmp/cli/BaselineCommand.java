@@ -106,6 +106,7 @@ final class BaselineCommand implements Callable<Integer> {
         System.out.println("olmp baseline " + method + ": output in " + dir);
         DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
         RunPreflight.checkData(settings, splits);
+        io.olmp.pipeline.DataFingerprint.recordOrCheck(dir, splits.sha256ByFile(), options.resume != null);
         ModelFiles.writeString(dir.resolve(METHOD_FILE), method + "\n");
         MultiLayerNetwork net = RunCommand.referenceModel(options.reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());

@@ -116,6 +116,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("olmp run: output in " + dir);
         DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
         RunPreflight.checkData(settings, splits);
+        io.olmp.pipeline.DataFingerprint.recordOrCheck(dir, splits.sha256ByFile(), options.resume != null);
         MultiLayerNetwork net = referenceModel(options.reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
         RunResult result;

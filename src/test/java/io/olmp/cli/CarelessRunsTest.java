@@ -175,6 +175,28 @@ class CarelessRunsTest {
     }
 
     @Test
+    void aDataFileChangedBeforeAResumeIsRefused() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("idx"));
+        for (String part : List.of("train", "validation", "test")) {
+            writeIdx(dir, part, 40, -1, 0);
+        }
+        Path out = tmp.resolve("run");
+        List<String> run = idxFilesRun(dir, out);
+        run.addAll(List.of("--set", "train.batch-size=16"));
+        assertThat(olmp(run).exit()).isZero();
+        Path state = out.resolve("checkpoint/state.json");
+        Files.writeString(state, Files.readString(state).replace("\"finished\" : true", "\"finished\" : false"));
+        Path changed = dir.resolve("validation-labels.idx");
+        byte[] labels = Files.readAllBytes(changed);
+        labels[8] = (byte) ((labels[8] + 1) % 10);
+        Files.write(changed, labels);
+        Outcome o = olmp(List.of("run", "--resume", out.toString()));
+        assertThat(o.exit()).as(o.err()).isEqualTo(2);
+        assertThat(o.err()).contains(changed + " changed since this run started: SHA-256 ")
+                .contains("resuming would mix two data sets");
+    }
+
+    @Test
     void aDamagedCheckpointIsNamedWhenResuming() throws Exception {
         Path out = tmp.resolve("run");
         assertThat(olmp(args("run", "--local", "--out", out.toString())).exit()).isZero();
