@@ -105,12 +105,17 @@ public final class ResultsPage {
                 pct(r.lastLoop().testAccuracy()));
     }
 
-    /** The most compressed loop end whose test accuracy is at most {@code points} below the reference's. */
+    /**
+     * The most compressed loop end whose test accuracy is at most {@code points} below the reference's (of equally
+     * compressed ones, as after a final retraining, the more accurate).
+     */
     static String frontier(RunResult r, double points) {
         double floor = r.referenceTestAccuracy() - points / 100 - 1e-12;
         LoopRecord best = null;
         for (LoopRecord l : r.loopRecords()) {
-            if (l.testAccuracy() >= floor && (best == null || l.compressionRatio() > best.compressionRatio())) {
+            boolean better = best == null || l.compressionRatio() > best.compressionRatio()
+                    || l.compressionRatio() == best.compressionRatio() && l.testAccuracy() > best.testAccuracy();
+            if (l.testAccuracy() >= floor && better) {
                 best = l;
             }
         }
