@@ -28,6 +28,13 @@ public record PruneSettings(
     public static final java.util.List<String> BASELINES = java.util.List.of("loop-start", "reference");
     public static final java.util.List<String> ADJUST_MODES = java.util.List.of("ds", "fixed-mask");
 
+    /** The settings of the final retraining: {@code finalAdjustIterations} fixed-mask iterations. */
+    public PruneSettings forFinalRetraining() {
+        return new PruneSettings(loops, delta, baseline, finalAdjustIterations, "fixed-mask", spliceFactor,
+                maskRefreshEvery, sigma, fineSigma, fineSigmaFromLoop, adjustSolver, finalAdjustIterations,
+                finalTolerance);
+    }
+
     /** The NCS sigma of a 1-based loop. */
     public double sigmaForLoop(int loop) {
         return loop >= fineSigmaFromLoop ? fineSigma : sigma;

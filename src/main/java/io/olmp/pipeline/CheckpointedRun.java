@@ -196,9 +196,7 @@ public final class CheckpointedRun {
         int loop = last.loop() + 1;
         log.accept(String.format("final retraining: %,d fixed-mask iterations (%s solver) on the last loop's masks",
                 k, prune.adjustSolver().key()));
-        PruneSettings fixed = new PruneSettings(prune.loops(), prune.delta(), prune.baseline(), k, "fixed-mask",
-                prune.spliceFactor(), prune.maskRefreshEvery(), prune.sigma(), prune.fineSigma(),
-                prune.fineSigmaFromLoop(), prune.adjustSolver(), k, prune.finalTolerance());
+        PruneSettings fixed = prune.forFinalRetraining();
         long start = System.nanoTime();
         new Adjuster(fixed, settings.train().batchSize(), settings.train().fastStep()).adjust(model, masks,
                 LayerThresholds.none(masks.byLayer().keySet()), splits.train(), settings.seeds().adjustBatchOrder(loop),
