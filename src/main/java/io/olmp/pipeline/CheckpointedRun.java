@@ -242,6 +242,10 @@ public final class CheckpointedRun {
                 settings.prune().finalTolerance(), null, null), settings.prune().finalTolerance(), out);
         log.accept(Delivery.describe(result.delivered(), result.lastLoop(), referenceFigures(result),
                 result.finalTolerance()));
+        if (result.delivered().loop() == 0) {
+            log.accept("delivered: to choose a pruned loop end within a tolerance of T accuracy points, without"
+                    + " searching again: olmp select " + out + " --final-tolerance T");
+        }
         checkpoint.finish(finishedLoops, result.wallSeconds());
         return result;
     }

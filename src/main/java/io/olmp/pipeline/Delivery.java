@@ -39,8 +39,8 @@ public final class Delivery {
                 trim(tolerancePoints));
         if (delivered.loop() == 0) {
             return String.format("delivered: the REFERENCE model: no loop end met %s (last loop %d: %.1fx, "
-                    + "validation %.4f, test %.4f); `olmp select DIR --final-tolerance T` chooses again with a tolerance",
-                    rule, last.loop(), last.compressionRatio(), last.validationAccuracy(), last.testAccuracy());
+                    + "validation %.4f, test %.4f)", rule, last.loop(), last.compressionRatio(),
+                    last.validationAccuracy(), last.testAccuracy());
         }
         return String.format("delivered: loop %d, %.1fx, validation %.4f, test %.4f (%s; last loop %d: %.1fx, "
                         + "validation %.4f, test %.4f)", delivered.loop(), delivered.compressionRatio(),
