@@ -9,11 +9,9 @@ import io.olmp.data.DataSplits;
 import io.olmp.distributed.SparkEvaluator;
 import io.olmp.distributed.SparkSessions;
 import io.olmp.model.ModelFiles;
-import io.olmp.pipeline.DataPreparation;
 import io.olmp.pipeline.EvaluatorFactory;
 import io.olmp.pipeline.RunCheckpoint;
 import io.olmp.pipeline.RunFolderLock;
-import io.olmp.pipeline.RunPreflight;
 import io.olmp.pipeline.RunResult;
 import io.olmp.report.CpuMeter;
 import io.olmp.report.RunTables;
@@ -104,9 +102,7 @@ final class BaselineCommand implements Callable<Integer> {
     private Integer runLocked(OlmpSettings settings, Path dir, BaselineMethod chosen) throws Exception {
         long start = System.nanoTime();
         System.out.println("olmp baseline " + method + ": output in " + dir);
-        DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
-        RunPreflight.checkData(settings, splits);
-        io.olmp.pipeline.DataFingerprint.recordOrCheck(dir, splits.sha256ByFile(), options.resume != null);
+        DataSplits splits = RunCommand.checkedData(settings, dir, options.resume != null);
         ModelFiles.writeString(dir.resolve(METHOD_FILE), method + "\n");
         MultiLayerNetwork net = RunCommand.referenceModel(options.reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());

@@ -8,6 +8,7 @@ import io.olmp.data.DataSplits;
 import io.olmp.model.ModelFiles;
 import io.olmp.distributed.SparkEvaluator;
 import io.olmp.distributed.SparkSessions;
+import io.olmp.pipeline.DataFingerprint;
 import io.olmp.pipeline.DataPreparation;
 import io.olmp.pipeline.EvaluatorFactory;
 import io.olmp.pipeline.OlmpPipeline;
@@ -27,6 +28,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -61,13 +63,21 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** "loop 7 of 15" or "the reference model: no loop met the tolerance". */
+    /**
+     * The data of a run or baseline, loaded and checked before any long work, with its fingerprint recorded (a new
+     * run) or compared with the recorded one (a resume).
+     */
+    static DataSplits checkedData(OlmpSettings settings, Path dir, boolean resuming) throws IOException {
+        DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
+        RunPreflight.checkData(settings, splits);
+        DataFingerprint.recordOrCheck(dir, splits.sha256ByFile(), resuming);
+        return splits;
+    }
+
+    /** "loop 7 of 15", or a plain statement that the reference itself is delivered. */
     static String deliveredWhat(RunResult result) {
-        if (result.delivered() == null) {
-            return "the last loop";
-        }
-        return result.delivered().loop() == 0 ? "the REFERENCE model: no loop end met the tolerance"
-                : "loop " + result.delivered().loop() + " of " + result.lastLoop().loop();
+        return result.deliversReference() ? "the REFERENCE model: no loop end met the tolerance"
+                : result.deliveredLabel();
     }
 
     @Override
@@ -114,9 +124,7 @@ final class RunCommand implements Callable<Integer> {
     private Integer runLocked(OlmpSettings settings, Path dir) throws Exception {
         long start = System.nanoTime();
         System.out.println("olmp run: output in " + dir);
-        DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
-        RunPreflight.checkData(settings, splits);
-        io.olmp.pipeline.DataFingerprint.recordOrCheck(dir, splits.sha256ByFile(), options.resume != null);
+        DataSplits splits = checkedData(settings, dir, options.resume != null);
         MultiLayerNetwork net = referenceModel(options.reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
         RunResult result;

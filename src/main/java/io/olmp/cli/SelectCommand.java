@@ -1,6 +1,6 @@
 package io.olmp.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.olmp.compare.ResultFiles;
 import io.olmp.config.SettingsException;
 import io.olmp.pipeline.CheckpointedRun;
 import io.olmp.pipeline.Delivery;
@@ -39,11 +39,15 @@ final class SelectCommand implements Callable<Integer> {
         if (!(tolerance >= 0 && tolerance <= 100)) {
             throw new SettingsException("--final-tolerance " + tolerance + ": must be in [0, 100] accuracy points");
         }
-        RunResult before = new ObjectMapper().readValue(resultFile.toFile(), RunResult.class);
+        RunResult before;
+        try {
+            before = ResultFiles.readFile(resultFile);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage(), e);
+        }
         RunResult after = CheckpointedRun.deliver(before, tolerance, dir);
-        System.out.println(Delivery.describe(after.delivered(), after.lastLoop(),
-                new io.olmp.pipeline.ModelFigures(0, 1.0, 0, after.referenceValidationAccuracy(),
-                        after.referenceTestAccuracy()), tolerance));
+        System.out.println(Delivery.describe(after.delivered(), after.lastLoop(), CheckpointedRun.referenceFigures(after),
+                tolerance));
         System.out.println("select: wrote " + resultFile + " and " + dir.resolve("model/pruned.zip"));
         RunReport.writeAfterRun(dir, System.out::println);
         return 0;

@@ -19,17 +19,11 @@ public record ComparisonRow(String run, String method, String architecture, Stri
         Path name = dir.toAbsolutePath().normalize().getFileName();
         return new ComparisonRow(name == null ? dir.toString() : name.toString(), r.method(), r.architecture(),
                 r.dataSource(), r.compressionRatio(), sum(r.keptByLayer().values()), sum(r.sizeByLayer().values()),
-                r.referenceTestAccuracy(), r.finalTestAccuracy(), r.wallSeconds(), r.evaluations(), delivered(r),
+                r.referenceTestAccuracy(), r.finalTestAccuracy(), r.wallSeconds(), r.evaluations(), r.deliveredLabel(),
                 r.lastLoop() == null ? r.compressionRatio() : r.lastLoop().compressionRatio(),
                 r.lastLoop() == null ? r.finalTestAccuracy() : r.lastLoop().testAccuracy());
     }
 
-    private static String delivered(RunResult r) {
-        if (r.delivered() == null) {
-            return "last loop";
-        }
-        return r.delivered().loop() == 0 ? "reference" : "loop " + r.delivered().loop() + " of " + r.lastLoop().loop();
-    }
 
     private static long sum(Iterable<Long> values) {
         long total = 0;

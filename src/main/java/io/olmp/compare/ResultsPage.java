@@ -1,6 +1,7 @@
 package io.olmp.compare;
 
-import io.olmp.pipeline.LoopRecord;
+import io.olmp.pipeline.Delivery;
+import io.olmp.pipeline.ModelFigures;
 import io.olmp.pipeline.RunResult;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class ResultsPage {
             RunResult r = results.get(i);
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | **%.1fx** | %s | %s | %+.2f | %s | %s | %s |"
                             + " %,d | %s | [%s](results/%s) |%n", r.architecture(), r.dataSource(), r.method(),
-                    delivered(r), r.compressionRatio(), pct(r.finalTestAccuracy()), pct(r.referenceTestAccuracy()),
+                    r.deliveredLabel(), r.compressionRatio(), pct(r.finalTestAccuracy()), pct(r.referenceTestAccuracy()),
                     100 * (r.finalTestAccuracy() - r.referenceTestAccuracy()), pct(r.finalValidationAccuracy()),
                     pct(r.referenceValidationAccuracy()), lastLoop(r), r.evaluations(),
                     ComparisonTable.duration(r.wallSeconds()), files.get(i).getFileName(),
@@ -90,13 +91,6 @@ public final class ResultsPage {
         return begin < 0 || end < begin ? "" : text.substring(begin, end + END.length());
     }
 
-    private static String delivered(RunResult r) {
-        if (r.delivered() == null) {
-            return "last loop";
-        }
-        return r.delivered().loop() == 0 ? "reference" : "loop " + r.delivered().loop();
-    }
-
     private static String lastLoop(RunResult r) {
         if (r.lastLoop() == null) {
             return "";
@@ -105,22 +99,13 @@ public final class ResultsPage {
                 pct(r.lastLoop().testAccuracy()));
     }
 
-    /**
-     * The most compressed loop end whose test accuracy is at most {@code points} below the reference's (of equally
-     * compressed ones, as after a final retraining, the more accurate).
-     */
+    /** The most compressed loop end whose test accuracy is at most {@code points} below the reference's. */
     static String frontier(RunResult r, double points) {
-        double floor = r.referenceTestAccuracy() - points / 100 - 1e-12;
-        LoopRecord best = null;
-        for (LoopRecord l : r.loopRecords()) {
-            boolean better = best == null || l.compressionRatio() > best.compressionRatio()
-                    || l.compressionRatio() == best.compressionRatio() && l.testAccuracy() > best.testAccuracy();
-            if (l.testAccuracy() >= floor && better) {
-                best = l;
-            }
-        }
-        return best == null ? "none (1.0x)" : String.format(Locale.ROOT, "%.1fx (loop %d, %s)",
-                best.compressionRatio(), best.loop(), pct(best.testAccuracy()));
+        List<ModelFigures> ends = r.loopRecords().stream().map(ModelFigures::of).toList();
+        return Delivery.mostCompressed(ends, ModelFigures::testAccuracy, r.referenceTestAccuracy(), points)
+                .map(best -> String.format(Locale.ROOT, "%.1fx (loop %d, %s)", best.compressionRatio(), best.loop(),
+                        pct(best.testAccuracy())))
+                .orElse("none (1.0x)");
     }
 
     private static String pct(double fraction) {

@@ -242,7 +242,7 @@ public final class CheckpointedRun {
                 settings.prune().finalTolerance(), null, null), settings.prune().finalTolerance(), out);
         log.accept(Delivery.describe(result.delivered(), result.lastLoop(), referenceFigures(result),
                 result.finalTolerance()));
-        if (result.delivered().loop() == 0) {
+        if (result.deliversReference()) {
             log.accept("delivered: to choose a pruned loop end within a tolerance of T accuracy points, without"
                     + " searching again: olmp select " + out + " --final-tolerance T");
         }
@@ -279,7 +279,7 @@ public final class CheckpointedRun {
     }
 
     /** The reference as a deliverable model: loop 0, dense. */
-    static ModelFigures referenceFigures(RunResult result) {
+    public static ModelFigures referenceFigures(RunResult result) {
         long size = result.sizeByLayer().values().stream().mapToLong(Long::longValue).sum();
         return new ModelFigures(0, 1.0, size, result.referenceValidationAccuracy(), result.referenceTestAccuracy());
     }

@@ -3,6 +3,7 @@ package io.olmp.pipeline;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Which model a run delivers: the most compressed loop end whose validation accuracy is at least the
@@ -23,13 +24,23 @@ public final class Delivery {
      * @param tolerancePoints accuracy points the delivered validation accuracy may lie below the reference's
      */
     public static ModelFigures choose(ModelFigures reference, List<ModelFigures> loops, double tolerancePoints) {
-        double floor = reference.validationAccuracy() - tolerancePoints / 100.0 - EPSILON;
-        Optional<ModelFigures> best = loops.stream()
-                .filter(l -> l.validationAccuracy() >= floor)
+        return mostCompressed(loops, ModelFigures::validationAccuracy, reference.validationAccuracy(), tolerancePoints)
+                .filter(l -> l.compressionRatio() > reference.compressionRatio()).orElse(reference);
+    }
+
+    /**
+     * The most compressed of {@code loops} whose {@code accuracy} is at least {@code referenceAccuracy} minus
+     * {@code tolerancePoints} accuracy points; ties go to the higher accuracy, then to the earlier loop. The
+     * delivery rule applies it to validation accuracy; reports use it on test accuracy to show a frontier.
+     */
+    public static Optional<ModelFigures> mostCompressed(List<ModelFigures> loops, ToDoubleFunction<ModelFigures> accuracy,
+                                                        double referenceAccuracy, double tolerancePoints) {
+        double floor = referenceAccuracy - tolerancePoints / 100.0 - EPSILON;
+        return loops.stream()
+                .filter(l -> accuracy.applyAsDouble(l) >= floor)
                 .max(Comparator.comparingDouble(ModelFigures::compressionRatio)
-                        .thenComparingDouble(ModelFigures::validationAccuracy)
+                        .thenComparingDouble(accuracy)
                         .thenComparing(Comparator.comparingInt(ModelFigures::loop).reversed()));
-        return best.filter(l -> l.compressionRatio() > reference.compressionRatio()).orElse(reference);
     }
 
     /** One line saying what was delivered and why. */

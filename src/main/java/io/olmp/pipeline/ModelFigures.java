@@ -10,7 +10,7 @@ package io.olmp.pipeline;
 public record ModelFigures(int loop, double compressionRatio, long kept, double validationAccuracy,
                            double testAccuracy) {
 
-    static ModelFigures of(LoopRecord r) {
+    public static ModelFigures of(LoopRecord r) {
         return new ModelFigures(r.loop(), r.compressionRatio(), r.kept(), r.validationAccuracy(), r.testAccuracy());
     }
 }

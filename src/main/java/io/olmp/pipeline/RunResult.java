@@ -43,4 +43,20 @@ public record RunResult(
     public RunResult {
         method = method == null ? OLMP : method;
     }
+
+    /** Whether no loop end met the tolerance, so the reference model itself is delivered. */
+    public boolean deliversReference() {
+        return delivered != null && delivered.loop() == 0;
+    }
+
+    /**
+     * What {@code model/pruned.zip} is: "loop 7 of 15", "reference", or "last loop" for a result written before
+     * the delivered model was chosen.
+     */
+    public String deliveredLabel() {
+        if (delivered == null) {
+            return "last loop";
+        }
+        return deliversReference() ? "reference" : "loop " + delivered.loop() + " of " + lastLoop.loop();
+    }
 }

@@ -93,7 +93,7 @@ final class ReportPage {
                     .append(" weights), test accuracy <b>").append(pct(r.finalTestAccuracy())).append("</b> (reference ")
                     .append(pct(r.referenceTestAccuracy())).append(")</p>\n");
             if (r.delivered() != null) {
-                html.append("<p>").append(r.delivered().loop() == 0
+                html.append("<p>").append(r.deliversReference()
                         ? "<b>The reference model is delivered</b>: no loop end kept a validation accuracy within "
                         : "Delivered: <b>loop " + r.delivered().loop() + "</b>, the most compressed loop end with a"
                         + " validation accuracy within ").append(esc(fmt("%s", r.finalTolerance())))
