@@ -126,10 +126,7 @@ class CarelessRunsTest {
 
     @Test
     void fewerTrainingImagesThanABatchFailBeforeTraining() throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("idx"));
-        for (String part : List.of("train", "validation", "test")) {
-            writeIdx(dir, part, 3, -1, 0);
-        }
+        Path dir = idxSplits(3);
         Path out = tmp.resolve("run");
         assertCleanFailure(olmp(idxFilesRun(dir, out)), 2, out, "olmp.train.batch-size = 256 exceeds the 3 images of"
                 + " the train split");
@@ -176,10 +173,7 @@ class CarelessRunsTest {
 
     @Test
     void aDataFileChangedBeforeAResumeIsRefused() throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("idx"));
-        for (String part : List.of("train", "validation", "test")) {
-            writeIdx(dir, part, 40, -1, 0);
-        }
+        Path dir = idxSplits(40);
         Path out = tmp.resolve("run");
         List<String> run = idxFilesRun(dir, out);
         run.addAll(List.of("--set", "train.batch-size=16"));
@@ -256,6 +250,15 @@ class CarelessRunsTest {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** A folder of train, validation and test IDX pairs of {@code count} valid tiny images each. */
+    private Path idxSplits(int count) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("idx"));
+        for (String part : List.of("train", "validation", "test")) {
+            writeIdx(dir, part, count, -1, 0);
+        }
+        return dir;
     }
 
     /** Tiny synthetic IDX pair: {@code count} 28x28 images, labels i % 10 except {@code badLabel} at {@code badAt}. */

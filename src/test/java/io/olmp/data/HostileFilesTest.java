@@ -229,13 +229,7 @@ class HostileFilesTest {
   @Test
   void aFifoIsRefusedWithoutBeingOpened() throws Exception {
     Path fifo = dir.resolve("fifo.idx");
-    int exit;
-    try {
-      exit = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
-    } catch (IOException e) {
-      exit = -1;
-    }
-    assumeTrue(exit == 0 && Files.exists(fifo), "mkfifo is not available");
+    assumeTrue(TestFixtures.mkfifo(fifo), "mkfifo is not available");
     String expected = fifo + ": is not a regular file (a FIFO, socket or device), expected an IDX file";
     assertEquals(expected, rejectedImages(fifo));
     assertEquals(expected, rejected(fifo, IdxReader::readLabels));

@@ -56,4 +56,14 @@ public final class TestFixtures {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Makes a FIFO at {@code fifo} with {@code mkfifo}; false where the command is missing or fails. */
+  public static boolean mkfifo(Path fifo) throws InterruptedException {
+    try {
+      return new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor() == 0
+          && java.nio.file.Files.exists(fifo);
+    } catch (IOException e) {
+      return false;
+    }
+  }
 }

@@ -265,13 +265,7 @@ class HostileCsrFilesTest {
         Path missing = dir.resolve("missing.csr");
         assertThat(rejected(missing.toString(), () -> CsrFormat.read(missing))).isEqualTo(missing + ": no such file");
         Path fifo = dir.resolve("fifo.csr");
-        int exit;
-        try {
-            exit = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
-        } catch (IOException e) {
-            exit = -1;
-        }
-        assumeTrue(exit == 0 && Files.exists(fifo), "mkfifo is not available");
+        assumeTrue(io.olmp.data.TestFixtures.mkfifo(fifo), "mkfifo is not available");
         assertThat(rejected(fifo.toString(), () -> CsrFormat.read(fifo))).isEqualTo(fifo + ": is not a regular"
                 + " file (a FIFO, socket or device), expected an olmp sparse model (.csr)");
     }
