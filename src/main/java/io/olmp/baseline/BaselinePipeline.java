@@ -3,28 +3,20 @@ package io.olmp.baseline;
 import io.olmp.config.OlmpSettings;
 import io.olmp.config.PruneSettings;
 import io.olmp.data.DataSplits;
-import io.olmp.model.Accuracy;
 import io.olmp.model.LayerWeights;
 import io.olmp.pipeline.CheckpointedRun;
-import io.olmp.pipeline.EvaluatorFactory;
-import io.olmp.pipeline.LoopRecord;
-import io.olmp.pipeline.RunResult;
+import io.olmp.pipeline.PruneAndAdjust;
 import io.olmp.pipeline.TableRecorder;
-import io.olmp.pipeline.ThresholdEvaluator;
-import io.olmp.prune.Adjuster;
 import io.olmp.prune.CandidateResult;
-import io.olmp.prune.CandidateScorer;
-import io.olmp.prune.LayerMasks;
 import io.olmp.prune.LayerThresholds;
-import io.olmp.prune.MagnitudePruner;
 import io.olmp.prune.Objective;
-import io.olmp.prune.PercentileCodec;
-import io.olmp.prune.ShardCounts;
-import io.olmp.prune.WeightMagnitudes;
 import io.olmp.report.CpuMeter;
 import io.olmp.report.RunTables;
+import io.olmp.result.LoopRecord;
+import io.olmp.result.RunResult;
+import io.olmp.scoring.ScoredThresholds;
+import io.olmp.scoring.ShardCounters;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * A magnitude-pruning baseline in OLMP's schedule. Each step (at most {@code prune.loops}):
@@ -42,8 +33,8 @@ import java.util.stream.Collectors;
  *       (one evaluation each, counted like OLMP's candidate evaluations);</li>
  *   <li>the smallest size meeting the same {@link Objective} as OLMP (integer counts, delta
  *       against the loop-start or reference accuracy per {@code prune.baseline}) is pruned, and
- *       K = {@code prune.adjust-iterations} iterations adjust the model exactly as in OLMP (same
- *       DS or fixed-mask mode, same batch order per loop);</li>
+ *       K = {@code prune.adjust-iterations} iterations adjust the model in OLMP's own
+ *       {@link PruneAndAdjust} step (same DS or fixed-mask mode, same batch order per loop);</li>
  *   <li>if no size meets the constraint, the step prunes nothing and the run stops: the model is
  *       the adjusted one of the previous step, so the constraint fails even after adjusting.</li>
  * </ol>
@@ -57,18 +48,17 @@ public final class BaselinePipeline {
     private final BaselineMethod method;
     private final DataSplits splits;
     private final Path out;
-    private final EvaluatorFactory evaluators;
+    private final ShardCounters counters;
     private final Consumer<String> log;
-    private RunTables tables;
-    private CpuMeter cpu = CpuMeter.processOnly();
+    private TableRecorder tables = TableRecorder.none();
 
     public BaselinePipeline(OlmpSettings settings, BaselineMethod method, DataSplits splits, Path out,
-                            EvaluatorFactory evaluators, Consumer<String> log) {
+                            ShardCounters counters, Consumer<String> log) {
         this.settings = settings;
         this.method = method;
         this.splits = splits;
         this.out = out;
-        this.evaluators = evaluators;
+        this.counters = counters;
         this.log = log;
     }
 
@@ -77,13 +67,13 @@ public final class BaselinePipeline {
      * generations or candidates), measuring CPU with {@code cpu}. Without this call no tables are written.
      */
     public BaselinePipeline withTables(RunTables runTables, CpuMeter cpuMeter) {
-        this.tables = runTables;
-        this.cpu = cpuMeter;
+        this.tables = TableRecorder.of(runTables, cpuMeter);
         return this;
     }
 
     public RunResult run(MultiLayerNetwork reference) throws IOException {
         CheckpointedRun run = CheckpointedRun.open(settings, splits, out, reference);
+        PruneAndAdjust step = new PruneAndAdjust(settings, splits, counters, tables, "step", log);
         PruneSettings prune = settings.prune();
         if (run.resumed()) {
             log.accept("resume: step " + run.firstLoop());
@@ -91,66 +81,49 @@ public final class BaselinePipeline {
         SparsityLadder ladder = new SparsityLadder(settings.baseline().keptFactor(), settings.baseline().rungs());
         log.accept(String.format("baseline %s: up to %d steps x %d sizes (kept factor %.3f) on %,d validation images,"
                         + " delta %.3f against %s, %d %s adjusting iterations per step", method.name(), prune.loops(),
-                ladder.rungs(), ladder.keptFactor(), splits.validation().count(), prune.delta(), prune.baseline(),
-                prune.adjustIterations(), prune.adjustMode()));
+                ladder.rungs(), ladder.keptFactor(), splits.validation().count(), prune.delta(), prune.baseline().key(),
+                prune.adjustIterations(), prune.adjustMode().key()));
 
         List<LoopRecord> resumedSteps = run.finishedLoops();
         boolean stopped = !resumedSteps.isEmpty() && !resumedSteps.get(resumedSteps.size() - 1).feasibleFound();
-        for (int step = run.firstLoop(); step <= prune.loops() && !stopped; step++) {
-            run.startLoop(step);
-            LoopRecord record = runStep(step, ladder, run.model(), run.masks(), run.referenceValidation());
+        for (int number = run.firstLoop(); number <= prune.loops() && !stopped; number++) {
+            run.startLoop(number);
+            LoopRecord record = runStep(number, ladder, run, step);
             run.loopDone(record);
             logStep(record);
             stopped = !record.feasibleFound();
         }
-        double cpuStart = cpu.seconds();
-        java.util.Optional<LoopRecord> retrained = run.finalRetraining(log);
-        if (retrained.isPresent()) {
-            if (tables != null) {
-                TableRecorder.writeLoop(tables, retrained.get(),
-                        run.finishedLoops().get(run.finishedLoops().size() - 2).testAccuracy(), 0, cpu.seconds() - cpuStart);
-            }
-            logStep(retrained.get());
-        }
+        step.finalRetraining(run).ifPresent(this::logStep);
         return run.finish(method.name(), run.finishedLoops().size(), log);
     }
 
-    private LoopRecord runStep(int step, SparsityLadder ladder, MultiLayerNetwork model, LayerMasks masks,
-                               Accuracy.Count referenceValidation) throws IOException {
-        PruneSettings prune = settings.prune();
+    private LoopRecord runStep(int number, SparsityLadder ladder, CheckpointedRun run, PruneAndAdjust step)
+            throws IOException {
         long searchStart = System.nanoTime();
-        double searchCpuStart = cpu.seconds();
-        Map<String, INDArray> effectiveWeights = MagnitudePruner.effectiveWeights(model, masks);
-        WeightMagnitudes magnitudes = WeightMagnitudes.of(effectiveWeights);
+        double searchCpuStart = tables.cpu().seconds();
+        PruneAndAdjust.LoopStart start = step.start(number, run.model(), run.masks(), run.referenceValidation());
         long keptNow = 0;
-        for (String layer : magnitudes.layers()) {
-            keptNow += magnitudes.nonZero(layer);
+        for (String layer : start.magnitudes().layers()) {
+            keptNow += start.magnitudes().nonZero(layer);
         }
-        BaselineMethod.Allocation allocation = method.on(magnitudes);
+        BaselineMethod.Allocation allocation = method.on(start.magnitudes());
         List<LayerThresholds> candidates = ladder.targets(keptNow).stream().map(allocation::keeping).toList();
-
-        Objective objective;
-        CandidateResult loopStart;
         List<CandidateResult> results = new ArrayList<>();
-        try (ThresholdEvaluator evaluator = evaluators.create(model, masks, magnitudes, new PercentileCodec(magnitudes))) {
-            loopStart = evaluator.scoreOne(LayerThresholds.none(magnitudes.layers()));
-            long baseline = prune.baseline().equals("reference") ? referenceValidation.correct() : loopStart.correct();
-            objective = new Objective(baseline, loopStart.total(), prune.delta());
+        try (start) {
             int batch = settings.search().population();
             for (int from = 0; from < candidates.size(); from += batch) {
-                List<LayerThresholds> part = candidates.subList(from, Math.min(candidates.size(), from + batch));
-                ShardCounts counts = evaluator.countsOf(part);
+                List<ScoredThresholds> part = start.scorer().scoreAll(
+                        candidates.subList(from, Math.min(candidates.size(), from + batch)));
                 for (int c = 0; c < part.size(); c++) {
-                    if (counts.failures()[c] != null) {
-                        log.accept(String.format("step %d: size %d could not be scored: %s", step, from + c + 1,
-                                counts.failures()[c]));
-                        results.add(null);
-                    } else {
-                        results.add(CandidateScorer.result(magnitudes, part.get(c), counts.correct()[c], counts.total()));
+                    if (part.get(c).failed()) {
+                        log.accept(String.format("step %d: size %d could not be scored: %s", number, from + c + 1,
+                                part.get(c).failure()));
                     }
+                    results.add(part.get(c).result());
                 }
             }
         }
+        Objective objective = start.objective();
         // the same ranking as OLMP's search: feasible sizes by kept fraction, ahead of every infeasible one
         int chosen = -1;
         for (int c = 0; c < results.size(); c++) {
@@ -160,57 +133,21 @@ public final class BaselinePipeline {
             }
         }
         boolean feasibleFound = chosen >= 0 && objective.feasible(results.get(chosen).correct());
-        double bestFitness = fitness(objective, chosen >= 0 ? results.get(chosen) : loopStart);
+        double bestFitness = fitness(objective, chosen >= 0 ? results.get(chosen) : start.score());
         LayerThresholds thresholds = feasibleFound ? candidates.get(chosen)
-                : LayerThresholds.none(magnitudes.layers());
-        CandidateResult best = feasibleFound ? results.get(chosen) : loopStart;
+                : LayerThresholds.none(start.magnitudes().layers());
+        CandidateResult best = feasibleFound ? results.get(chosen) : start.score();
         if (!feasibleFound) {
             log.accept(String.format("step %d: no size from %d weights kept meets the accuracy constraint (best score"
-                    + " %.4f); the baseline stops here", step, keptNow, bestFitness));
+                    + " %.4f); the baseline stops here", number, keptNow, bestFitness));
         }
-        double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
-        double searchCpuSeconds = cpu.seconds() - searchCpuStart;
-
-        LayerMasks pruned = MagnitudePruner.masks(effectiveWeights, thresholds);
-        LayerThresholds boundaries = MagnitudePruner.boundaries(effectiveWeights, pruned, thresholds);
-        masks.byLayer().forEach((name, m) -> m.assign(pruned.of(name)));
-        double testBeforeAdjust = tables == null ? Double.NaN : testAccuracy(model, masks);
-
-        long adjustStart = System.nanoTime();
-        double adjustCpuStart = cpu.seconds();
-        if (feasibleFound) {
-            int k = prune.adjustIterations();
-            new Adjuster(prune, settings.train().batchSize(), settings.train().fastStep()).adjust(model, masks, boundaries, splits.train(),
-                    adjustSeed(step), done -> {
-                        if (done % Math.max(1, k / 4) == 0 && done < k) {
-                            log.accept(String.format("step %d  adjust %,d/%,d", step, done, k));
-                        }
-                    });
-        }
-        double adjustSeconds = (System.nanoTime() - adjustStart) / 1e9;
-        double adjustCpuSeconds = cpu.seconds() - adjustCpuStart;
-
-        MultiLayerNetwork effective = model.clone();
-        MagnitudePruner.applyInPlace(effective, masks);
-        Accuracy.Count validation = Accuracy.count(effective, splits.validation());
-        Accuracy.Count test = Accuracy.count(effective, splits.test());
-        Map<String, Long> kept = LayerWeights.nonZero(effective);
-        Map<String, Long> sizes = LayerWeights.sizes(model);
+        Map<String, Long> sizes = LayerWeights.sizes(run.model());
         List<Double> percentPruned = best.keptByLayer().entrySet().stream()
                 .map(e -> 100.0 * (1 - (double) e.getValue() / sizes.get(e.getKey()))).toList();
-        LoopRecord record = new LoopRecord(step, 0, 0, results.size(), percentPruned, thresholds.byLayer(),
-                bestFitness, loopStart.accuracy(), best.accuracy(), kept, sizes, validation.fraction(), test.fraction(),
-                searchSeconds, adjustSeconds, kept.values().stream().anyMatch(v -> v == 0), feasibleFound, false);
-        if (tables != null) {
-            TableRecorder.writeLoop(tables, record, testBeforeAdjust, searchCpuSeconds, adjustCpuSeconds); // sigma 0, generations 0
-        }
-        return record;
-    }
-
-    private double testAccuracy(MultiLayerNetwork model, LayerMasks masks) {
-        MultiLayerNetwork pruned = model.clone();
-        MagnitudePruner.applyInPlace(pruned, masks);
-        return Accuracy.count(pruned, splits.test()).fraction();
+        PruneAndAdjust.Choice choice = new PruneAndAdjust.Choice(0, 0, results.size(), percentPruned, thresholds,
+                bestFitness, best, feasibleFound, (System.nanoTime() - searchStart) / 1e9,
+                tables.cpu().seconds() - searchCpuStart);
+        return step.finish(start, choice, feasibleFound);
     }
 
     private static double fitness(Objective objective, CandidateResult r) {
@@ -218,19 +155,10 @@ public final class BaselinePipeline {
     }
 
     private void logStep(LoopRecord r) {
-        String layers = r.keptByLayer().entrySet().stream()
-                .map(e -> String.format("%s %.2f%%", e.getKey(),
-                        100.0 * (1 - (double) e.getValue() / r.sizeByLayer().get(e.getKey()))))
-                .collect(Collectors.joining(", "));
         log.accept(String.format("step %d done (%s): kept %,d of %,d weights (%.1fx); sparsity %s; validation %.4f "
                         + "(pruned %.4f, step start %.4f), test %.4f; %d sizes scored in %.0f s, adjust %.0f s", r.loop(),
-                method.name(), r.kept(), r.size(), r.compressionRatio(), layers, r.validationAccuracy(),
+                method.name(), r.kept(), r.size(), r.compressionRatio(), r.sparsityText(), r.validationAccuracy(),
                 r.searchAccuracy(), r.loopStartValidationAccuracy(), r.testAccuracy(), r.evaluations(),
                 r.searchSeconds(), r.adjustSeconds()));
-    }
-
-    /** The batch order of OLMP's loop with the same number, so both adjust on the same batches. */
-    private long adjustSeed(int step) {
-        return settings.seeds().adjustBatchOrder(step);
     }
 }

@@ -6,17 +6,10 @@ import io.olmp.config.OlmpSettings;
 import io.olmp.config.SettingsException;
 import io.olmp.config.SettingsLoader;
 import io.olmp.data.DataSplits;
-import io.olmp.distributed.SparkEvaluator;
-import io.olmp.distributed.SparkSessions;
 import io.olmp.model.ModelFiles;
-import io.olmp.pipeline.EvaluatorFactory;
 import io.olmp.pipeline.RunCheckpoint;
 import io.olmp.pipeline.RunFolderLock;
-import io.olmp.pipeline.RunResult;
-import io.olmp.report.CpuMeter;
-import io.olmp.report.RunTables;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
+import io.olmp.result.RunResult;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,26 +99,9 @@ final class BaselineCommand implements Callable<Integer> {
         ModelFiles.writeString(dir.resolve(METHOD_FILE), method + "\n");
         MultiLayerNetwork net = RunCommand.referenceModel(options.reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
-        RunResult result;
-        int shardSize = settings.scoring().shardSize();
-        if (settings.scoring().evaluator().equals("local")) {
-            System.out.println("scoring: in this JVM (tables written by a local[1] Spark session)");
-            BaselinePipeline pipeline = new BaselinePipeline(settings, chosen, splits, dir,
-                    EvaluatorFactory.local(splits.validation(), shardSize), System.out::println);
-            try (SparkSession tablesSession = RunTables.localSession()) {
-                result = RunCommand.runWithTables(tablesSession, CpuMeter.processOnly(), method, settings, splits, dir,
-                        (tables, cpu) -> pipeline.withTables(tables, cpu).run(net));
-            }
-        } else {
-            try (SparkSession session = SparkSessions.start(settings.spark())) {
-                System.out.printf("scoring: Spark %s, master %s%n", session.version(), session.sparkContext().master());
-                JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
-                BaselinePipeline pipeline = new BaselinePipeline(settings, chosen, splits, dir,
-                        SparkEvaluator.factory(jsc, splits.validation(), shardSize), System.out::println);
-                result = RunCommand.runWithTables(session, CpuMeter.of(session), method, settings, splits, dir,
-                        (tables, cpu) -> pipeline.withTables(tables, cpu).run(net));
-            }
-        }
+        RunResult result = RunCommand.runScored(settings, splits, dir, method, (counters, tables, cpu) ->
+                new BaselinePipeline(settings, chosen, splits, dir, counters, System.out::println).withTables(tables, cpu)
+                        .run(net));
         System.out.printf("result (%s): %.1fx compression (%s; kept %,d of %,d weights) after %d steps, test accuracy %.4f"
                         + " (reference %.4f), validation %.4f (reference %.4f, delta %.3f), %,d evaluations,"
                         + " %.0f s in this process%n", method, result.compressionRatio(), RunCommand.deliveredWhat(result),

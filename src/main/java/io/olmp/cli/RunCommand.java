@@ -6,18 +6,18 @@ import io.olmp.config.SettingsException;
 import io.olmp.config.SettingsLoader;
 import io.olmp.data.DataSplits;
 import io.olmp.model.ModelFiles;
-import io.olmp.distributed.SparkEvaluator;
+import io.olmp.distributed.SparkShardCounters;
 import io.olmp.distributed.SparkSessions;
 import io.olmp.pipeline.DataFingerprint;
 import io.olmp.pipeline.DataPreparation;
-import io.olmp.pipeline.EvaluatorFactory;
 import io.olmp.pipeline.OlmpPipeline;
 import io.olmp.pipeline.RunFolderLock;
 import io.olmp.pipeline.RunPreflight;
 import io.olmp.pipeline.ReferenceTraining;
 import io.olmp.pipeline.RunCheckpoint;
-import io.olmp.pipeline.RunResult;
+import io.olmp.result.RunResult;
 import io.olmp.report.CpuMeter;
+import io.olmp.scoring.ShardCounters;
 import io.olmp.report.RunInfo;
 import io.olmp.report.RunStatus;
 import io.olmp.report.RunTables;
@@ -127,27 +127,8 @@ final class RunCommand implements Callable<Integer> {
         DataSplits splits = checkedData(settings, dir, options.resume != null);
         MultiLayerNetwork net = referenceModel(options.reference, settings, splits, dir);
         ModelFiles.writeString(dir.resolve("run.conf"), settings.rendered());
-        RunResult result;
-        int shardSize = settings.scoring().shardSize();
-        if (settings.scoring().evaluator().equals("local")) {
-            System.out.println("scoring: in this JVM (tables written by a local[1] Spark session)");
-            try (SparkSession tablesSession = RunTables.localSession()) {
-                OlmpPipeline pipeline = new OlmpPipeline(settings, splits, dir,
-                        EvaluatorFactory.local(splits.validation(), shardSize), System.out::println);
-                result = runWithTables(tablesSession, CpuMeter.processOnly(), "olmp", settings, splits, dir,
-                        (tables, cpu) -> pipeline.withTables(tables, cpu).run(net));
-            }
-        } else {
-            try (SparkSession session = SparkSessions.start(settings.spark())) {
-                System.out.printf("scoring: Spark %s, master %s, default parallelism %d%n", session.version(),
-                        session.sparkContext().master(), session.sparkContext().defaultParallelism());
-                JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
-                OlmpPipeline pipeline = new OlmpPipeline(settings, splits, dir,
-                        SparkEvaluator.factory(jsc, splits.validation(), shardSize), System.out::println);
-                result = runWithTables(session, CpuMeter.of(session), "olmp", settings, splits, dir,
-                        (tables, cpu) -> pipeline.withTables(tables, cpu).run(net));
-            }
-        }
+        RunResult result = runScored(settings, splits, dir, "olmp", (counters, tables, cpu) ->
+                new OlmpPipeline(settings, splits, dir, counters, System.out::println).withTables(tables, cpu).run(net));
         System.out.printf("result: %.1fx compression (%s; kept %,d of %,d weights), test accuracy %.4f (reference %.4f), "
                         + "validation %.4f (reference %.4f, delta %.3f), %,d evaluations, %.0f s in this process%n",
                 result.compressionRatio(), deliveredWhat(result), result.keptByLayer().values().stream().mapToLong(Long::longValue).sum(),
@@ -161,15 +142,46 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A pipeline (OLMP or a baseline) run that appends to the run tables. */
+    /** A pipeline (OLMP or a baseline) run that counts with {@code counters} and appends to the run tables. */
     @FunctionalInterface
-    interface TablesRun {
+    interface ScoredRun {
+        RunResult run(ShardCounters counters, RunTables tables, CpuMeter cpu) throws Exception;
+    }
+
+    /**
+     * Runs the pipeline with the conf's scoring (in this JVM, with a local[1] session for the tables, or on the
+     * Spark master) and its run tables; the Spark resources of the run are released at its end.
+     */
+    static RunResult runScored(OlmpSettings settings, DataSplits splits, Path dir, String method, ScoredRun pipeline)
+            throws Exception {
+        int shardSize = settings.scoring().shardSize();
+        if (settings.scoring().evaluator().equals("local")) {
+            System.out.println("scoring: in this JVM (tables written by a local[1] Spark session)");
+            try (SparkSession tablesSession = RunTables.localSession();
+                 ShardCounters counters = ShardCounters.local(splits.validation(), shardSize)) {
+                return runWithTables(tablesSession, CpuMeter.processOnly(), method, settings, splits, dir,
+                        (tables, cpu) -> pipeline.run(counters, tables, cpu));
+            }
+        }
+        try (SparkSession session = SparkSessions.start(settings.spark())) {
+            System.out.printf("scoring: Spark %s, master %s, default parallelism %d%n", session.version(),
+                    session.sparkContext().master(), session.sparkContext().defaultParallelism());
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+            try (ShardCounters counters = new SparkShardCounters(jsc, splits.validation(), shardSize)) {
+                return runWithTables(session, CpuMeter.of(session), method, settings, splits, dir,
+                        (tables, cpu) -> pipeline.run(counters, tables, cpu));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface TablesRun {
         RunResult run(RunTables tables, CpuMeter cpu) throws Exception;
     }
 
     /** Runs the pipeline with its run tables: a "running" row first, then "finished" or "failed". */
-    static RunResult runWithTables(SparkSession spark, CpuMeter cpu, String method, OlmpSettings settings,
-                                   DataSplits splits, Path dir, TablesRun pipeline) throws Exception {
+    private static RunResult runWithTables(SparkSession spark, CpuMeter cpu, String method, OlmpSettings settings,
+                                           DataSplits splits, Path dir, TablesRun pipeline) throws Exception {
         RunInfo info = new RunInfo(method, settings.model().architecture(), settings.data().source(), settings.seed(),
                 settings.rendered(), splits.sha256ByFile(), Versions.of(spark.version()));
         try (cpu) {

@@ -3,8 +3,8 @@ package io.olmp.cli;
 import io.olmp.compare.ResultFiles;
 import io.olmp.config.SettingsException;
 import io.olmp.pipeline.CheckpointedRun;
-import io.olmp.pipeline.Delivery;
-import io.olmp.pipeline.RunResult;
+import io.olmp.result.Delivery;
+import io.olmp.result.RunResult;
 import io.olmp.report.html.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +46,7 @@ final class SelectCommand implements Callable<Integer> {
             throw new SettingsException(e.getMessage(), e);
         }
         RunResult after = CheckpointedRun.deliver(before, tolerance, dir);
-        System.out.println(Delivery.describe(after.delivered(), after.lastLoop(), CheckpointedRun.referenceFigures(after),
+        System.out.println(Delivery.describe(after.delivered(), after.lastLoop(), after.referenceFigures(),
                 tolerance));
         System.out.println("select: wrote " + resultFile + " and " + dir.resolve("model/pruned.zip"));
         RunReport.writeAfterRun(dir, System.out::println);

@@ -1,6 +1,6 @@
 package io.olmp.compare;
 
-import io.olmp.pipeline.RunResult;
+import io.olmp.result.RunResult;
 
 import java.nio.file.Path;
 

@@ -3,7 +3,7 @@ package io.olmp.compare;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.olmp.pipeline.RunResult;
+import io.olmp.result.RunResult;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.olmp.compare;
 
-import io.olmp.pipeline.Delivery;
-import io.olmp.pipeline.ModelFigures;
-import io.olmp.pipeline.RunResult;
+import io.olmp.result.Delivery;
+import io.olmp.result.ModelFigures;
+import io.olmp.result.RunResult;
 
 import java.io.IOException;
 import java.nio.file.Files;

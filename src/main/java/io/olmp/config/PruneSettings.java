@@ -3,8 +3,8 @@ package io.olmp.config;
 /**
  * The prune-and-adjust loop ({@code olmp.prune}); see docs/method.md, The prune-and-adjust loop.
  *
- * @param baseline one of {@link #BASELINES}
- * @param adjustMode one of {@link #ADJUST_MODES}
+ * @param baseline the accuracy each loop's constraint is measured against
+ * @param adjustMode whether adjusting may splice pruned weights back (DS) or keeps the masks fixed
  * @param adjustSolver whether each adjusting restarts the solver or continues it
  * @param finalAdjustIterations fixed-mask retraining iterations after the last loop (0 = none)
  * @param finalTolerance accuracy points (0.1 = 0.1 %) the delivered model's validation accuracy may lie below the
@@ -13,9 +13,9 @@ package io.olmp.config;
 public record PruneSettings(
         int loops,
         double delta,
-        String baseline,
+        AccuracyBaseline baseline,
         int adjustIterations,
-        String adjustMode,
+        AdjustMode adjustMode,
         double spliceFactor,
         int maskRefreshEvery,
         double sigma,
@@ -25,12 +25,9 @@ public record PruneSettings(
         int finalAdjustIterations,
         double finalTolerance) {
 
-    public static final java.util.List<String> BASELINES = java.util.List.of("loop-start", "reference");
-    public static final java.util.List<String> ADJUST_MODES = java.util.List.of("ds", "fixed-mask");
-
     /** The settings of the final retraining: {@code finalAdjustIterations} fixed-mask iterations. */
     public PruneSettings forFinalRetraining() {
-        return new PruneSettings(loops, delta, baseline, finalAdjustIterations, "fixed-mask", spliceFactor,
+        return new PruneSettings(loops, delta, baseline, finalAdjustIterations, AdjustMode.FIXED_MASK, spliceFactor,
                 maskRefreshEvery, sigma, fineSigma, fineSigmaFromLoop, adjustSolver, finalAdjustIterations,
                 finalTolerance);
     }

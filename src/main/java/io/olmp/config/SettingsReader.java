@@ -78,15 +78,15 @@ final class SettingsReader {
         return new PruneSettings(
                 getInt("prune.loops", 1),
                 fraction("prune.delta", 0, 1),
-                oneOf("prune.baseline", PruneSettings.BASELINES),
+                choice("prune.baseline", AccuracyBaseline.class),
                 getInt("prune.adjust-iterations", 0),
-                oneOf("prune.adjust-mode", PruneSettings.ADJUST_MODES),
+                choice("prune.adjust-mode", AdjustMode.class),
                 fraction("prune.splice-factor", 1, 10),
                 getInt("prune.mask-refresh-every", 1),
                 fraction("prune.sigma", 1e-9, 100),
                 fraction("prune.fine-sigma", 1e-9, 100),
                 getInt("prune.fine-sigma-from-loop", 1),
-                AdjustSolver.of(oneOf("prune.adjust-solver", AdjustSolver.keys())),
+                choice("prune.adjust-solver", AdjustSolver.class),
                 getInt("prune.final-adjust-iterations", 0),
                 fraction("prune.final-tolerance", 0, 100));
     }
@@ -149,6 +149,10 @@ final class SettingsReader {
             throw error(key, "must be one of " + String.join(" | ", allowed));
         }
         return value;
+    }
+
+    private <E extends Enum<E> & ConfValue> E choice(String key, Class<E> type) {
+        return ConfValue.of(type, oneOf(key, ConfValue.keys(type)));
     }
 
     private int intIn(String key, List<Integer> allowed) {

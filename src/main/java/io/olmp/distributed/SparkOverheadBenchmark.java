@@ -4,14 +4,14 @@ import io.olmp.config.TrainSettings;
 import io.olmp.data.LabeledImages;
 import io.olmp.model.Architectures;
 import io.olmp.model.InputShape;
-import io.olmp.pipeline.EvaluatorFactory;
-import io.olmp.pipeline.ThresholdEvaluator;
 import io.olmp.prune.LayerMasks;
 import io.olmp.prune.LayerThresholds;
 import io.olmp.prune.MagnitudePruner;
 import io.olmp.prune.PercentileCodec;
 import io.olmp.prune.ShardCounts;
 import io.olmp.prune.WeightMagnitudes;
+import io.olmp.scoring.ShardCounter;
+import io.olmp.scoring.ShardCounters;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -43,14 +43,15 @@ public final class SparkOverheadBenchmark {
         PercentileCodec codec = new PercentileCodec(magnitudes);
         List<LayerThresholds> generation = generation(codec, candidates);
         LabeledImages one = images.subset(new int[] {0}, "one image");
-        try (ThresholdEvaluator local = EvaluatorFactory.local(images, shardSize).create(net, masks, magnitudes, codec);
-             ThresholdEvaluator distributed = SparkEvaluator.factory(spark, images, shardSize)
-                     .create(net, masks, magnitudes, codec);
-             ThresholdEvaluator tiny = SparkEvaluator.factory(spark, one, shardSize).create(net, masks, magnitudes, codec)) {
-            double inProcess = best(repetitions, () -> local.countsOf(generation));
-            double onSpark = best(repetitions, () -> distributed.countsOf(generation));
-            double fixed = best(repetitions, () -> tiny.countsOf(generation.subList(0, 1)));
-            if (!local.countsOf(generation).equals(distributed.countsOf(generation))) {
+        try (ShardCounters sparkRun = new SparkShardCounters(spark, images, shardSize);
+             ShardCounters tinyRun = new SparkShardCounters(spark, one, shardSize);
+             ShardCounter local = ShardCounters.local(images, shardSize).create(net, masks);
+             ShardCounter distributed = sparkRun.create(net, masks);
+             ShardCounter tiny = tinyRun.create(net, masks)) {
+            double inProcess = best(repetitions, () -> local.counts(generation));
+            double onSpark = best(repetitions, () -> distributed.counts(generation));
+            double fixed = best(repetitions, () -> tiny.counts(generation.subList(0, 1)));
+            if (!local.counts(generation).equals(distributed.counts(generation))) {
                 throw new IllegalStateException("Spark and in-process counts differ");
             }
             log.accept(String.format("bench %s: in-process %.3f s, Spark %s %.3f s (%.2fx), Spark fixed cost %.0f ms",

@@ -1,6 +1,6 @@
 /**
- * Scoring a generation on Spark executors ({@link io.olmp.distributed.SparkEvaluator}): the
- * driver broadcasts the validation shards once per run ({@link io.olmp.distributed.ValidationShard}),
+ * Scoring a generation on Spark executors ({@link io.olmp.distributed.SparkShardCounters}, a
+ * {@link io.olmp.scoring.ShardCounters}): the driver broadcasts the validation shards once per run ({@link io.olmp.distributed.ValidationShard}),
  * the loop-start model once per loop ({@link io.olmp.distributed.ModelRecipe}) and each
  * generation's thresholds ({@link io.olmp.distributed.CandidateBatch}); every task scores all
  * candidates on its shard with the same {@link io.olmp.prune.CandidateScorer} as the in-process
@@ -8,6 +8,6 @@
  * {@link io.olmp.distributed.ExecutorScorerCache}, bound to its GPU by
  * {@link io.olmp.distributed.GpuBinding}); the driver sums integer counts, so scores do not
  * depend on the number of executors. Also the driver's session ({@link io.olmp.distributed.SparkSessions})
- * and the Spark overhead benchmark. Imports search, prune, model, data, pipeline and Spark.
+ * and the master check before a run ({@link io.olmp.distributed.SparkMasters}). Imports scoring, search, prune, model, data and Spark; never pipeline.
  */
 package io.olmp.distributed;

@@ -16,8 +16,8 @@ import java.util.List;
  */
 final class CandidateLane {
 
-    private final List<Stage> stages;
-    private final List<Stage> weighted;
+    private final List<ForwardStage> stages;
+    private final List<ForwardStage> weighted;
     private final float[][] biases;
     private final Layer[] lrnLayers;   // by stage index, for Lrn stages only; this lane's own copies
     private final IActivation outputActivation;
@@ -32,7 +32,7 @@ final class CandidateLane {
     private final float[] poolScratch;
     private long nearTieRows;
 
-    CandidateLane(List<Stage> stages, List<Stage> weighted, float[][] biases, Layer[] lrnLayers,
+    CandidateLane(List<ForwardStage> stages, List<ForwardStage> weighted, float[][] biases, Layer[] lrnLayers,
                   IActivation outputActivation, int numClasses, int passImages, long productFloats,
                   int activationFloats, int scratchFloats) {
         this.stages = stages;
@@ -46,9 +46,9 @@ final class CandidateLane {
         this.pong = new float[activationFloats];
         this.rowScratch = new float[scratchFloats];
         int pool = 1;
-        for (Stage s : stages) {
-            if (s instanceof Stage.MaxPool p) {
-                pool = Math.max(pool, Pooling.scratchFloats(p, passImages));
+        for (ForwardStage s : stages) {
+            if (s instanceof ForwardStage.MaxPool p) {
+                pool = Math.max(pool, ChannelMajorPooling.scratchFloats(p, passImages));
             }
         }
         this.poolScratch = new float[pool];
@@ -69,12 +69,12 @@ final class CandidateLane {
      * then the remaining stages and the argmax into predicted[at, at + n).
      */
     void score(MaskedCandidate candidate, int c, int candidates, FloatBuffer firstOutput, int n, int[] predicted, int at) {
-        Stage first = stages.get(0);
+        ForwardStage first = stages.get(0);
         int next;
-        if (first instanceof Stage.Conv conv) {
+        if (first instanceof ForwardStage.Conv conv) {
             next = finishConvolution(conv, 0, 1, firstOutput, c * n * conv.out().size(), n, ping);
         } else {
-            Stage.Dense d = (Stage.Dense) first;
+            ForwardStage.Dense d = (ForwardStage.Dense) first;
             for (int i = 0; i < n; i++) {
                 firstOutput.get((i * candidates + c) * d.nOut(), ping, i * d.nOut(), d.nOut());
             }
@@ -90,10 +90,10 @@ final class CandidateLane {
      *
      * @return the index of the first stage not yet applied
      */
-    private int finishConvolution(Stage.Conv conv, int weightedIndex, int following, FloatBuffer product, int offset,
+    private int finishConvolution(ForwardStage.Conv conv, int weightedIndex, int following, FloatBuffer product, int offset,
                                   int n, float[] dst) {
-        if (following < stages.size() && stages.get(following) instanceof Stage.MaxPool p) {
-            Pooling.max(product, offset, dst, n, p, biases[weightedIndex], conv.relu(), poolScratch);
+        if (following < stages.size() && stages.get(following) instanceof ForwardStage.MaxPool p) {
+            ChannelMajorPooling.max(product, offset, dst, n, p, biases[weightedIndex], conv.relu(), poolScratch);
             return following + 1;
         }
         product.get(offset, dst, 0, n * conv.out().size());
@@ -107,22 +107,22 @@ final class CandidateLane {
         float[] next = pong;
         int weightedIndex = 0; // of the stage that produced cur
         for (int s = 0; s < from; s++) {
-            weightedIndex += stages.get(s) instanceof Stage.Conv || stages.get(s) instanceof Stage.Dense ? 1 : 0;
+            weightedIndex += stages.get(s) instanceof ForwardStage.Conv || stages.get(s) instanceof ForwardStage.Dense ? 1 : 0;
         }
         weightedIndex--;
         FeatureShape shape = featureShapeAfter(from - 1);
         int s = from;
         while (s < stages.size()) {
-            Stage stage = stages.get(s);
+            ForwardStage stage = stages.get(s);
             s++;
-            if (stage instanceof Stage.MaxPool p) {
-                Pooling.max(cur, next, n, p);
+            if (stage instanceof ForwardStage.MaxPool p) {
+                ChannelMajorPooling.max(cur, next, n, p);
                 shape = p.out();
-            } else if (stage instanceof Stage.Lrn lrn) {
+            } else if (stage instanceof ForwardStage.Lrn lrn) {
                 Lrn.apply(lrnLayers[s - 1], cur, next, n, lrn.shape());
-            } else if (stage instanceof Stage.Conv conv) {
+            } else if (stage instanceof ForwardStage.Conv conv) {
                 weightedIndex++;
-                Im2col.fromChannelMajor(cur, n, conv, input.floats(), rowScratch);
+                PatchMatrix.fromChannelMajor(cur, n, conv, input.floats(), rowScratch);
                 int rows = n * conv.rowsPerImage();
                 ProductResult result = results[weightedIndex];
                 INDArray out = result.of(rows, conv.out().channels());
@@ -130,10 +130,10 @@ final class CandidateLane {
                 s = finishConvolution(conv, weightedIndex, s, result.floats(), 0, n, next);
                 shape = featureShapeAfter(s - 1);
             } else {
-                Stage.Dense d = (Stage.Dense) stage;
+                ForwardStage.Dense d = (ForwardStage.Dense) stage;
                 weightedIndex++;
                 if (shape != null) {
-                    Im2col.flatten(cur, n, shape, input.floats(), rowScratch);
+                    PatchMatrix.flatten(cur, n, shape, input.floats(), rowScratch);
                     shape = null;
                 } else {
                     input.floats().put(0, cur, 0, n * d.nIn());
@@ -152,12 +152,12 @@ final class CandidateLane {
 
     /** The image shape of stage s's output, or null once the activations are flat. */
     private FeatureShape featureShapeAfter(int s) {
-        Stage stage = stages.get(s);
-        if (stage instanceof Stage.Conv c) {
+        ForwardStage stage = stages.get(s);
+        if (stage instanceof ForwardStage.Conv c) {
             return c.out();
-        } else if (stage instanceof Stage.MaxPool p) {
+        } else if (stage instanceof ForwardStage.MaxPool p) {
             return p.out();
-        } else if (stage instanceof Stage.Lrn l) {
+        } else if (stage instanceof ForwardStage.Lrn l) {
             return l.shape();
         }
         return null;

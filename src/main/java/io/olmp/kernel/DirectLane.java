@@ -31,10 +31,10 @@ final class DirectLane {
     /** A convolution (with the max-pooling after it, or null) or a dense layer, and its buffers. */
     private sealed interface Step permits ConvStep, DenseStep {}
 
-    private record ConvStep(Stage.Conv conv, Stage.MaxPool pool, int weighted, float[][] shifted, float[][] channel,
+    private record ConvStep(ForwardStage.Conv conv, ForwardStage.MaxPool pool, int weighted, float[][] shifted, float[][] channel,
                             float[] poolVertical, float[] poolColumn, float[][][] out) implements Step {}
 
-    private record DenseStep(Stage.Dense dense, int weighted, float[][] out) implements Step {}
+    private record DenseStep(ForwardStage.Dense dense, int weighted, float[][] out) implements Step {}
 
     private final List<Step> steps;
     private final float[][] biases;
@@ -55,16 +55,16 @@ final class DirectLane {
     }
 
     /** Whether the stages have the shape this lane computes: (conv [max-pool])+ then dense+. */
-    static boolean supports(List<Stage> stages) {
+    static boolean supports(List<ForwardStage> stages) {
         int i = 0;
         int convolutions = 0;
-        while (i < stages.size() && stages.get(i) instanceof Stage.Conv c) {
+        while (i < stages.size() && stages.get(i) instanceof ForwardStage.Conv c) {
             if (c.strideH() != 1 || c.strideW() != 1 || c.padH() != 0 || c.padW() != 0) {
                 return false;
             }
             convolutions++;
             i++;
-            if (i < stages.size() && stages.get(i) instanceof Stage.MaxPool) {
+            if (i < stages.size() && stages.get(i) instanceof ForwardStage.MaxPool) {
                 i++;
             }
         }
@@ -72,14 +72,14 @@ final class DirectLane {
             return false;
         }
         for (; i < stages.size(); i++) {
-            if (!(stages.get(i) instanceof Stage.Dense)) {
+            if (!(stages.get(i) instanceof ForwardStage.Dense)) {
                 return false;
             }
         }
         return true;
     }
 
-    static DirectLane of(FeatureShape input, List<Stage> stages, float[][] biases, int numClasses) {
+    static DirectLane of(FeatureShape input, List<ForwardStage> stages, float[][] biases, int numClasses) {
         if (!supports(stages)) {
             throw new IllegalArgumentException("direct lane: unsupported stages " + stages);
         }
@@ -87,9 +87,9 @@ final class DirectLane {
         int weighted = 0;
         int flatFeatures = 0;
         for (int i = 0; i < stages.size(); i++) {
-            Stage s = stages.get(i);
-            if (s instanceof Stage.Conv c) {
-                Stage.MaxPool pool = i + 1 < stages.size() && stages.get(i + 1) instanceof Stage.MaxPool p ? p : null;
+            ForwardStage s = stages.get(i);
+            if (s instanceof ForwardStage.Conv c) {
+                ForwardStage.MaxPool pool = i + 1 < stages.size() && stages.get(i + 1) instanceof ForwardStage.MaxPool p ? p : null;
                 FeatureShape out = pool == null ? c.out() : pool.out();
                 float[][] shifted = new float[c.in().channels() * c.kernelW() * c.in().height()][c.out().width() * BLOCK];
                 float[][] channel = new float[c.out().height()][c.out().width() * BLOCK];
@@ -97,7 +97,7 @@ final class DirectLane {
                         new float[out.width() * BLOCK], new float[out.channels()][out.height()][out.width() * BLOCK]));
                 i += pool == null ? 0 : 1;
             } else {
-                Stage.Dense d = (Stage.Dense) s;
+                ForwardStage.Dense d = (ForwardStage.Dense) s;
                 flatFeatures = flatFeatures == 0 ? d.nIn() : flatFeatures;
                 steps.add(new DenseStep(d, weighted++, new float[d.nOut()][BLOCK]));
             }
@@ -110,8 +110,8 @@ final class DirectLane {
      * position within its output unit: for a convolution, position (c, ky, kx) reads shifted row
      * (c * kW + kx) * H + ky (plus the output row); for a dense layer, position i reads feature i.
      */
-    static java.util.function.IntUnaryOperator sourceOf(Stage s) {
-        if (s instanceof Stage.Conv c) {
+    static java.util.function.IntUnaryOperator sourceOf(ForwardStage s) {
+        if (s instanceof ForwardStage.Conv c) {
             int kh = c.kernelH();
             int kw = c.kernelW();
             int h = c.in().height();
@@ -184,7 +184,7 @@ final class DirectLane {
     }
 
     private static void convolve(ConvStep step, float[][][] in, NonZeroRows w, float[] bias) {
-        Stage.Conv conv = step.conv();
+        ForwardStage.Conv conv = step.conv();
         int h = conv.in().height();
         int kw = conv.kernelW();
         int run = conv.out().width() * BLOCK;
@@ -256,7 +256,7 @@ final class DirectLane {
      */
     private static void pool(ConvStep step, float[][] out, float b, boolean relu) {
         float[][] channel = step.channel();
-        Stage.MaxPool p = step.pool();
+        ForwardStage.MaxPool p = step.pool();
         int kh = p.kernelH();
         int kw = p.kernelW();
         int outW = p.out().width();

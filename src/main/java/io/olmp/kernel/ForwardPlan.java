@@ -29,7 +29,7 @@ import java.util.List;
  * shape, then convolutions, max-pooling, LRN and dense layers; the last stage is the output layer.
  * Anything the kernel does not reproduce exactly is rejected with the layer's name and the rule.
  */
-public record ForwardPlan(FeatureShape input, List<Stage> stages) {
+public record ForwardPlan(FeatureShape input, List<ForwardStage> stages) {
 
     public ForwardPlan {
         stages = Collections.unmodifiableList(new ArrayList<>(stages));
@@ -37,7 +37,7 @@ public record ForwardPlan(FeatureShape input, List<Stage> stages) {
 
     public static ForwardPlan of(MultiLayerNetwork net) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
-        List<Stage> stages = new ArrayList<>();
+        List<ForwardStage> stages = new ArrayList<>();
         FeatureShape input = null;
         FeatureShape current = null; // null while activations are flat
         int flat = -1;
@@ -61,7 +61,7 @@ public record ForwardPlan(FeatureShape input, List<Stage> stages) {
                 FeatureShape out = new FeatureShape((int) c.getNOut(),
                         outSize(current.height(), c.getKernelSize()[0], c.getStride()[0], c.getPadding()[0]),
                         outSize(current.width(), c.getKernelSize()[1], c.getStride()[1], c.getPadding()[1]));
-                stages.add(new Stage.Conv(name, i, current, out, c.getKernelSize()[0], c.getKernelSize()[1],
+                stages.add(new ForwardStage.Conv(name, i, current, out, c.getKernelSize()[0], c.getKernelSize()[1],
                         c.getStride()[0], c.getStride()[1], c.getPadding()[0], c.getPadding()[1],
                         hiddenRelu(name, c.getActivationFn())));
                 current = out;
@@ -73,13 +73,13 @@ public record ForwardPlan(FeatureShape input, List<Stage> stages) {
                 FeatureShape out = new FeatureShape(current.channels(),
                         outSize(current.height(), s.getKernelSize()[0], s.getStride()[0], 0),
                         outSize(current.width(), s.getKernelSize()[1], s.getStride()[1], 0));
-                stages.add(new Stage.MaxPool(current, out, s.getKernelSize()[0], s.getKernelSize()[1],
+                stages.add(new ForwardStage.MaxPool(current, out, s.getKernelSize()[0], s.getKernelSize()[1],
                         s.getStride()[0], s.getStride()[1]));
                 current = out;
             } else if (layer instanceof LocalResponseNormalization lrn) {
                 require(current != null, name, "LRN needs image-shaped input");
                 require(lrn.getDataFormat() == CNN2DFormat.NCHW, name, "data format must be NCHW");
-                stages.add(new Stage.Lrn(i, current));
+                stages.add(new ForwardStage.Lrn(i, current));
             } else if (layer instanceof DropoutLayer) {
                 // the identity at inference
             } else if (layer instanceof OutputLayer o && o.getClass() == OutputLayer.class) {
@@ -87,18 +87,18 @@ public record ForwardPlan(FeatureShape input, List<Stage> stages) {
                 stages.add(dense(name, i, o.getNIn(), o.getNOut(), o.hasBias(), flat, current, true, false));
                 flat = (int) o.getNOut();
             } else if (layer instanceof DenseLayer d && d.getClass() == DenseLayer.class) {
-                Stage.Dense dense = dense(name, i, d.getNIn(), d.getNOut(), d.hasBias(), flat, current, false,
+                ForwardStage.Dense dense = dense(name, i, d.getNIn(), d.getNOut(), d.hasBias(), flat, current, false,
                         hiddenRelu(name, d.getActivationFn()));
                 stages.add(dense);
                 flat = dense.nOut();
             } else {
                 throw unsupported(name, "layer type " + layer.getClass().getSimpleName());
             }
-            if (input == null && stages.size() == 1 && stages.get(0) instanceof Stage.Dense d) {
+            if (input == null && stages.size() == 1 && stages.get(0) instanceof ForwardStage.Dense d) {
                 input = new FeatureShape(d.nIn(), 1, 1);
             }
         }
-        if (stages.isEmpty() || !(stages.get(stages.size() - 1) instanceof Stage.Dense last) || !last.output()) {
+        if (stages.isEmpty() || !(stages.get(stages.size() - 1) instanceof ForwardStage.Dense last) || !last.output()) {
             throw new IllegalArgumentException("scoring kernel: the network must end with an OutputLayer");
         }
         if (input == null) {
@@ -107,30 +107,30 @@ public record ForwardPlan(FeatureShape input, List<Stage> stages) {
         return new ForwardPlan(input, stages);
     }
 
-    private static Stage.Dense dense(String name, int index, long nIn, long nOut, boolean bias, int flat,
+    private static ForwardStage.Dense dense(String name, int index, long nIn, long nOut, boolean bias, int flat,
                                      FeatureShape current, boolean output, boolean relu) {
         require(bias, name, "dense layer without bias");
         require(current == null, name, "a dense layer on image-shaped input needs a CnnToFeedForward preprocessor");
         require(flat < 0 || flat == nIn, name, "nIn " + nIn + " does not match the " + flat + " inputs it gets");
-        return new Stage.Dense(name, index, (int) nIn, (int) nOut, relu, output);
+        return new ForwardStage.Dense(name, index, (int) nIn, (int) nOut, relu, output);
     }
 
     /** Stages that have weights, in order. */
-    public List<Stage> weighted() {
-        return stages.stream().filter(s -> s instanceof Stage.Conv || s instanceof Stage.Dense).toList();
+    public List<ForwardStage> weighted() {
+        return stages.stream().filter(s -> s instanceof ForwardStage.Conv || s instanceof ForwardStage.Dense).toList();
     }
 
     public int numClasses() {
-        return ((Stage.Dense) stages.get(stages.size() - 1)).nOut();
+        return ((ForwardStage.Dense) stages.get(stages.size() - 1)).nOut();
     }
 
     /** Multiply-accumulates of the dense (unpruned) forward pass of one image. */
     public long macsPerImage() {
         long macs = 0;
-        for (Stage s : stages) {
-            if (s instanceof Stage.Conv c) {
+        for (ForwardStage s : stages) {
+            if (s instanceof ForwardStage.Conv c) {
                 macs += c.macsPerImage();
-            } else if (s instanceof Stage.Dense d) {
+            } else if (s instanceof ForwardStage.Dense d) {
                 macs += d.macsPerImage();
             }
         }

@@ -63,8 +63,8 @@ public final class ScoringKernel {
     public static final double DIRECT_MAX_KEPT_MACS = 1.0;
 
     private final ForwardPlan plan;
-    private final List<Stage> stages;
-    private final List<Stage> weighted;
+    private final List<ForwardStage> stages;
+    private final List<ForwardStage> weighted;
     private final String[] names;
     private final float[][] effective; // W * M per weighted stage, in operand layout
     private final int passImages;
@@ -120,10 +120,10 @@ public final class ScoringKernel {
         effective = new float[w][];
         float[][] biases = new float[w][];
         for (int i = 0; i < w; i++) {
-            Stage s = weighted.get(i);
-            int layerIndex = s instanceof Stage.Conv c ? c.layerIndex() : ((Stage.Dense) s).layerIndex();
+            ForwardStage s = weighted.get(i);
+            int layerIndex = s instanceof ForwardStage.Conv c ? c.layerIndex() : ((ForwardStage.Dense) s).layerIndex();
             Layer layer = net.getLayer(layerIndex);
-            names[i] = s instanceof Stage.Conv c ? c.name() : ((Stage.Dense) s).name();
+            names[i] = s instanceof ForwardStage.Conv c ? c.name() : ((ForwardStage.Dense) s).name();
             INDArray weights = effectiveWeights.get(names[i]);
             if (weights == null) {
                 throw new IllegalArgumentException("scoring kernel: no weights given for layer " + names[i]
@@ -131,22 +131,22 @@ public final class ScoringKernel {
             }
             // convolution [out, in, kH, kW] row-major is DL4J's [patch, out] column-major operand;
             // dense W [in, out] is used column-major as DL4J stores it
-            effective[i] = weights.dup(s instanceof Stage.Conv ? 'c' : 'f').castTo(DataType.FLOAT).data().asFloat();
+            effective[i] = weights.dup(s instanceof ForwardStage.Conv ? 'c' : 'f').castTo(DataType.FLOAT).data().asFloat();
             biases[i] = layer.getParam("b").dup('c').castTo(DataType.FLOAT).data().asFloat();
         }
-        Stage.Dense last = (Stage.Dense) stages.get(stages.size() - 1);
+        ForwardStage.Dense last = (ForwardStage.Dense) stages.get(stages.size() - 1);
         IActivation outputActivation = ((BaseLayer) net.getLayer(last.layerIndex()).conf().getLayer()).getActivationFn();
 
         long perImage = 1;
         long activations = plan.input().size();
         int scratch = 1;
         for (int i = 0; i < stages.size(); i++) {
-            Stage s = stages.get(i);
-            if (s instanceof Stage.Conv c) {
+            ForwardStage s = stages.get(i);
+            if (s instanceof ForwardStage.Conv c) {
                 perImage = Math.max(perImage, (long) c.rowsPerImage() * Math.max(c.patch(), c.out().channels()));
                 activations = Math.max(activations, c.out().size());
                 scratch = Math.max(scratch, c.rowsPerImage() * c.patch());
-            } else if (s instanceof Stage.Dense d) {
+            } else if (s instanceof ForwardStage.Dense d) {
                 perImage = Math.max(perImage, Math.max(d.nIn(), d.nOut()));
                 activations = Math.max(activations, d.nOut());
                 scratch = Math.max(scratch, d.nIn());
@@ -162,7 +162,7 @@ public final class ScoringKernel {
         }
         this.macsPerWeight = new long[w];
         for (int i = 0; i < w; i++) {
-            macsPerWeight[i] = weighted.get(i) instanceof Stage.Conv c ? c.out().plane() : 1;
+            macsPerWeight[i] = weighted.get(i) instanceof ForwardStage.Conv c ? c.out().plane() : 1;
         }
         if (directMaxKeptMacs >= 0 && DirectLane.supports(stages)) {
             this.directLanes = new DirectLane[lanes];
@@ -179,7 +179,7 @@ public final class ScoringKernel {
         Layer[] lrn = new Layer[stages.size()];
         MultiLayerNetwork owner = null;
         for (int i = 0; i < stages.size(); i++) {
-            if (stages.get(i) instanceof Stage.Lrn l) {
+            if (stages.get(i) instanceof ForwardStage.Lrn l) {
                 owner = owner == null ? net.clone() : owner;
                 lrn[i] = owner.getLayer(l.layerIndex());
             }
@@ -362,14 +362,14 @@ public final class ScoringKernel {
     private void pass(List<MaskedCandidate> cands, INDArray firstWeights, float[] pixels, int start, int n,
                       int[][] predicted, int at) {
         int candidates = cands.size();
-        Stage first = stages.get(0);
+        ForwardStage first = stages.get(0);
         int rows = firstRows(n);
         int k = firstK();
         int outPerCandidate = operandShape(first)[1];
         int width = outPerCandidate * candidates;
         FloatBuffer firstProduct;
-        if (first instanceof Stage.Conv c) {
-            Im2col.fromImages(pixels, start, n, c, firstInput.floats(), rowScratch);
+        if (first instanceof ForwardStage.Conv c) {
+            PatchMatrix.fromImages(pixels, start, n, c, firstInput.floats(), rowScratch);
             firstInput.view(rows, k, 'c').mmuli(firstWeights, firstConvOutput.of(rows, width));
             firstProduct = firstConvOutput.floats();
         } else {
@@ -398,8 +398,8 @@ public final class ScoringKernel {
     }
 
     private int firstRows(int images) {
-        Stage s = stages.get(0);
-        return s instanceof Stage.Conv c ? images * c.rowsPerImage() : images;
+        ForwardStage s = stages.get(0);
+        return s instanceof ForwardStage.Conv c ? images * c.rowsPerImage() : images;
     }
 
     private int firstK() {
@@ -407,11 +407,11 @@ public final class ScoringKernel {
     }
 
     /** [in, out] of a weighted stage's weight operand. */
-    private static int[] operandShape(Stage s) {
-        if (s instanceof Stage.Conv c) {
+    private static int[] operandShape(ForwardStage s) {
+        if (s instanceof ForwardStage.Conv c) {
             return new int[] {c.patch(), c.out().channels()};
         }
-        Stage.Dense d = (Stage.Dense) s;
+        ForwardStage.Dense d = (ForwardStage.Dense) s;
         return new int[] {d.nIn(), d.nOut()};
     }
 }

@@ -1,17 +1,22 @@
 package io.olmp.pipeline;
 
+import io.olmp.result.Delivery;
+
+import io.olmp.result.ModelFigures;
+
+import io.olmp.result.LoopRecord;
+
+import io.olmp.result.RunResult;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.olmp.config.OlmpSettings;
-import io.olmp.config.PruneSettings;
 import io.olmp.data.AtomicFiles;
 import io.olmp.data.DataSplits;
 import io.olmp.model.Accuracy;
 import io.olmp.model.LayerWeights;
 import io.olmp.model.ModelFiles;
-import io.olmp.prune.Adjuster;
 import io.olmp.prune.LayerMasks;
-import io.olmp.prune.LayerThresholds;
 import io.olmp.prune.MagnitudePruner;
 import io.olmp.search.NcsState;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -19,7 +24,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +35,7 @@ import java.util.Optional;
  * loops: score the reference, start from the checkpoint in {@code <out>/checkpoint/} or from the
  * reference, write the checkpoint with the seconds the run has taken, keep every loop's end model W * M
  * as {@code <out>/model/loops/loop-NNN.zip} (loop 000 is the reference), optionally retrain the last
- * masks ({@link #finalRetraining}), and at the end deliver the model {@link Delivery} chooses as
+ * masks ({@link PruneAndAdjust#finalRetraining}), and at the end deliver the model {@link Delivery} chooses as
  * {@code <out>/model/pruned.zip}, write {@code <out>/result.json} and mark the checkpoint finished.
  * The loops prune and adjust its {@link #model()} and {@link #masks()} in place.
  */
@@ -181,46 +185,6 @@ public final class CheckpointedRun {
     }
 
     /**
-     * With {@code prune.final-adjust-iterations} K &gt; 0: K fixed-mask iterations on the last loop's masks with the
-     * {@code adjust-solver} policy, recorded as one more loop ({@link LoopRecord#finalRetraining()}) whose model
-     * is a candidate for delivery. Not checkpointed on its own: a run killed during it resumes the last loop,
-     * which comes out the same. Empty when K is 0, there was no loop, or it was done already.
-     */
-    public Optional<LoopRecord> finalRetraining(java.util.function.Consumer<String> log) throws IOException {
-        PruneSettings prune = settings.prune();
-        int k = prune.finalAdjustIterations();
-        if (k == 0 || finishedLoops.isEmpty() || finishedLoops.get(finishedLoops.size() - 1).finalRetraining()) {
-            return Optional.empty();
-        }
-        LoopRecord last = finishedLoops.get(finishedLoops.size() - 1);
-        int loop = last.loop() + 1;
-        log.accept(String.format("final retraining: %,d fixed-mask iterations (%s solver) on the last loop's masks",
-                k, prune.adjustSolver().key()));
-        PruneSettings fixed = prune.forFinalRetraining();
-        long start = System.nanoTime();
-        new Adjuster(fixed, settings.train().batchSize(), settings.train().fastStep()).adjust(model, masks,
-                LayerThresholds.none(masks.byLayer().keySet()), splits.train(), settings.seeds().adjustBatchOrder(loop),
-                done -> {
-                    if (done % Math.max(1, k / 4) == 0 && done < k) {
-                        log.accept(String.format("final retraining %,d/%,d", done, k));
-                    }
-                });
-        double seconds = (System.nanoTime() - start) / 1e9;
-        MultiLayerNetwork effective = effectiveModel();
-        Accuracy.Count validation = Accuracy.count(effective, splits.validation());
-        Accuracy.Count test = Accuracy.count(effective, splits.test());
-        Map<String, Long> kept = LayerWeights.nonZero(effective);
-        Map<String, Double> zeros = new LinkedHashMap<>();
-        kept.keySet().forEach(name -> zeros.put(name, 0.0));
-        LoopRecord record = new LoopRecord(loop, 0, 0, 0, List.of(), zeros, last.bestFitness(),
-                last.validationAccuracy(), last.validationAccuracy(), kept, LayerWeights.sizes(effective),
-                validation.fraction(), test.fraction(), 0, seconds, kept.values().stream().anyMatch(v -> v == 0),
-                true, true);
-        loopDone(record);
-        return Optional.of(record);
-    }
-
-    /**
      * Delivers the model {@link Delivery} chooses among the reference and the loop ends kept so far (copied to
      * {@code model/pruned.zip}), writes {@code result.json} and marks the checkpoint finished, so that a later
      * resume has nothing to do.
@@ -240,7 +204,7 @@ public final class CheckpointedRun {
                 referenceTest.fraction(), settings.prune().delta(),
                 finishedLoops.stream().mapToLong(LoopRecord::evaluations).sum(), elapsedSeconds(), finishedLoops,
                 settings.prune().finalTolerance(), null, null), settings.prune().finalTolerance(), out);
-        log.accept(Delivery.describe(result.delivered(), result.lastLoop(), referenceFigures(result),
+        log.accept(Delivery.describe(result.delivered(), result.lastLoop(), result.referenceFigures(),
                 result.finalTolerance()));
         if (result.deliversReference()) {
             log.accept("delivered: to choose a pruned loop end within a tolerance of T accuracy points, without"
@@ -255,7 +219,7 @@ public final class CheckpointedRun {
      * copies that model's kept file to {@code <out>/model/pruned.zip} and writes {@code <out>/result.json}.
      */
     public static RunResult deliver(RunResult result, double tolerancePoints, Path out) throws IOException {
-        ModelFigures reference = referenceFigures(result);
+        ModelFigures reference = result.referenceFigures();
         List<ModelFigures> ends = result.loopRecords().stream().map(ModelFigures::of).toList();
         ModelFigures delivered = Delivery.choose(reference, ends, tolerancePoints);
         ModelFigures last = ends.isEmpty() ? reference : ends.get(ends.size() - 1);
@@ -276,12 +240,6 @@ public final class CheckpointedRun {
                 result.evaluations(), result.wallSeconds(), result.loopRecords(), tolerancePoints, delivered, last);
         ModelFiles.writeString(out.resolve("result.json"), JSON.writeValueAsString(chosen));
         return chosen;
-    }
-
-    /** The reference as a deliverable model: loop 0, dense. */
-    public static ModelFigures referenceFigures(RunResult result) {
-        long size = result.sizeByLayer().values().stream().mapToLong(Long::longValue).sum();
-        return new ModelFigures(0, 1.0, size, result.referenceValidationAccuracy(), result.referenceTestAccuracy());
     }
 
     /** Seconds the run has taken, over every process that ran it. */

@@ -1,5 +1,7 @@
 package io.olmp.pipeline;
 
+import io.olmp.result.LoopRecord;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -2,7 +2,8 @@ package io.olmp.pipeline;
 
 import io.olmp.prune.CandidateResult;
 import io.olmp.prune.LayerThresholds;
-import io.olmp.prune.Objective;
+import io.olmp.result.LoopRecord;
+import io.olmp.scoring.ScoredGeneration;
 import io.olmp.report.CandidateRow;
 import io.olmp.report.CpuMeter;
 import io.olmp.report.GenerationRow;
@@ -10,7 +11,6 @@ import io.olmp.report.LayerRow;
 import io.olmp.report.LoopRow;
 import io.olmp.report.RunTables;
 import io.olmp.search.GenerationStats;
-import io.olmp.search.Score;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the OLMP loop's generations and loop records into run-table rows ({@link RunTables}).
+ * Turns the loops' generations and loop records (OLMP's and the baselines') into run-table rows
+ * ({@link RunTables}), or records nothing when the run writes no tables.
  * Measures each generation from {@link #startGeneration()} (just before NCS proposes) to its
  * listener call: search work and scoring, not the checkpoint or the table write.
  */
@@ -29,13 +30,27 @@ public final class TableRecorder {
     private long generationWallStart;
     private double generationCpuStart;
 
-    /** @param tables null to record nothing */
-    TableRecorder(RunTables tables, CpuMeter cpu) {
+    private TableRecorder(RunTables tables, CpuMeter cpu) {
         this.tables = tables;
         this.cpu = cpu;
     }
 
-    CpuMeter cpu() {
+    /** Records into {@code tables}, measuring CPU with {@code cpu}. */
+    public static TableRecorder of(RunTables tables, CpuMeter cpu) {
+        return new TableRecorder(tables, cpu);
+    }
+
+    /** Records nothing; CPU is measured for this process only. */
+    public static TableRecorder none() {
+        return new TableRecorder(null, CpuMeter.processOnly());
+    }
+
+    /** Whether rows are written. */
+    public boolean recording() {
+        return tables != null;
+    }
+
+    public CpuMeter cpu() {
         return cpu;
     }
 
@@ -46,28 +61,24 @@ public final class TableRecorder {
         }
     }
 
-    /** The generation just scored by {@code evaluator}; called from the search's generation listener. */
-    void generation(int loop, GenerationStats stats, ThresholdEvaluator evaluator) {
+    /** The generation just scored; called from the search's generation listener. */
+    void generation(int loop, GenerationStats stats, ScoredGeneration scored) {
         if (tables == null) {
             return;
         }
         double wall = (System.nanoTime() - generationWallStart) / 1e9;
         double cpuSeconds = cpu.seconds() - generationCpuStart;
-        Objective objective = evaluator.objective();
-        List<double[]> xs = evaluator.lastCandidates();
-        List<LayerThresholds> thresholds = evaluator.lastThresholds();
-        List<Score> scores = evaluator.lastScores();
-        List<CandidateResult> results = evaluator.lastResults();
+        List<double[]> xs = scored.candidates();
         List<CandidateRow> rows = new ArrayList<>(xs.size());
         for (int k = 0; k < xs.size(); k++) {
-            double[] t = inOrder(thresholds.get(k));
-            CandidateResult r = results.get(k);
+            double[] t = inOrder(scored.scored().get(k).thresholds());
+            CandidateResult r = scored.result(k);
             if (r == null) {
-                rows.add(CandidateRow.failed(loop, stats.generation(), k, xs.get(k), t, scores.get(k).failure()));
+                rows.add(CandidateRow.failed(loop, stats.generation(), k, xs.get(k), t, scored.scores().get(k).failure()));
             } else {
                 rows.add(new CandidateRow(loop, stats.generation(), k, xs.get(k), t, r.kept(), r.keptFraction(),
-                        r.correct(), r.total(), r.accuracy(), scores.get(k).value(), objective.feasible(r.correct()),
-                        null));
+                        r.correct(), r.total(), r.accuracy(), scored.scores().get(k).value(),
+                        scored.objective().feasible(r.correct()), null));
             }
         }
         GenerationRow row = new GenerationRow(loop, stats.generation(), stats.evaluations(), stats.bestFitness(),
@@ -81,20 +92,11 @@ public final class TableRecorder {
     }
 
     /** A finished loop; {@code testBeforeAdjust} is the test accuracy of the pruned model before adjusting. */
-    void loop(LoopRecord r, double testBeforeAdjust, double searchCpuSeconds, double adjustCpuSeconds)
+    public void loop(LoopRecord r, double testBeforeAdjust, double searchCpuSeconds, double adjustCpuSeconds)
             throws IOException {
         if (tables == null) {
             return;
         }
-        writeLoop(tables, r, testBeforeAdjust, searchCpuSeconds, adjustCpuSeconds);
-    }
-
-    /**
-     * Writes a finished loop (or baseline step) as one loops row and its layers rows, thresholds in layer order
-     * (0 for a layer without one).
-     */
-    public static void writeLoop(RunTables tables, LoopRecord r, double testBeforeAdjust, double searchCpuSeconds,
-                                 double adjustCpuSeconds) throws IOException {
         List<String> layers = List.copyOf(r.sizeByLayer().keySet());
         double[] thresholds = layers.stream().mapToDouble(name -> r.thresholds().getOrDefault(name, 0.0)).toArray();
         List<LayerRow> layerRows = new ArrayList<>(layers.size());

@@ -1,5 +1,6 @@
 package io.olmp.prune;
 
+import io.olmp.config.AdjustMode;
 import io.olmp.config.AdjustSolver;
 import io.olmp.config.PruneSettings;
 import io.olmp.data.LabeledImages;
@@ -59,7 +60,7 @@ public final class Adjuster {
             restartSolver(net);
         }
         Batches batches = new Batches(train, Math.min(batchSize, train.count()), batchSeed);
-        boolean ds = settings.adjustMode().equals("ds");
+        boolean ds = settings.adjustMode() == AdjustMode.DS;
         FastTrainingStep fast = fastStep && FastTrainingStep.supports(net) ? FastTrainingStep.of(net) : null;
         Map<String, INDArray> forwardMasks = ds ? masks.byLayer() : Map.of();
         if (ds && fast == null) {

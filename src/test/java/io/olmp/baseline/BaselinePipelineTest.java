@@ -9,9 +9,9 @@ import io.olmp.data.LabeledImages;
 import io.olmp.data.TestFixtures;
 import io.olmp.model.Architectures;
 import io.olmp.model.ReferenceTrainer;
-import io.olmp.pipeline.EvaluatorFactory;
-import io.olmp.pipeline.LoopRecord;
-import io.olmp.pipeline.RunResult;
+import io.olmp.scoring.ShardCounters;
+import io.olmp.result.LoopRecord;
+import io.olmp.result.RunResult;
 import io.olmp.pipeline.ReferenceTraining;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +82,7 @@ class BaselinePipelineTest {
         List<String> log = new ArrayList<>();
         BaselineMethod method = BaselineMethod.byName(name.equals("stop") ? "global" : name);
         RunResult result = new BaselinePipeline(s, method, splits, tmp.resolve(name),
-                EvaluatorFactory.local(splits.validation(), 2000), log::add).run(reference);
+                ShardCounters.local(splits.validation(), 2000), log::add).run(reference);
         RESULTS.put(name, result);
         LOGS.put(name, log);
     }
@@ -156,7 +156,7 @@ class BaselinePipelineTest {
         OlmpSettings s = settings("prune.loops=3", "prune.delta=0.1", "baseline.kept-factor=0.7", "baseline.rungs=3");
         Path dir = tmp.resolve("killed");
         BaselinePipeline crashing = new BaselinePipeline(s, BaselineMethod.byName("lamp"), splits, dir,
-                EvaluatorFactory.local(splits.validation(), 2000), line -> {
+                ShardCounters.local(splits.validation(), 2000), line -> {
                     if (line.startsWith("step 2 done")) {
                         throw new IllegalStateException("killed");
                     }
@@ -167,7 +167,7 @@ class BaselinePipelineTest {
 
         List<String> log = new ArrayList<>();
         RunResult resumed = new BaselinePipeline(s, BaselineMethod.byName("lamp"), splits, dir,
-                EvaluatorFactory.local(splits.validation(), 2000), log::add).run(reference);
+                ShardCounters.local(splits.validation(), 2000), log::add).run(reference);
         assertThat(log).contains("resume: step 2");
         RunResult uninterrupted = RESULTS.get("lamp");
         assertEquals(uninterrupted.keptByLayer(), resumed.keptByLayer());

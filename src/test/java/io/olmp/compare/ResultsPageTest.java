@@ -2,8 +2,8 @@ package io.olmp.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.olmp.pipeline.LoopRecord;
-import io.olmp.pipeline.RunResult;
+import io.olmp.result.LoopRecord;
+import io.olmp.result.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

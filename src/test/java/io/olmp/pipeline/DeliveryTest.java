@@ -1,5 +1,9 @@
 package io.olmp.pipeline;
 
+import io.olmp.result.Delivery;
+
+import io.olmp.result.ModelFigures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -4,14 +4,14 @@ import io.olmp.config.OlmpSettings;
 import io.olmp.config.SettingsLoader;
 import io.olmp.data.DataSplits;
 import io.olmp.distributed.ExecutorScorerCache;
-import io.olmp.distributed.SparkEvaluator;
+import io.olmp.distributed.SparkShardCounters;
 import io.olmp.model.ModelFiles;
 import io.olmp.model.ReferenceTrainer;
 import io.olmp.prune.LayerMasks;
 import io.olmp.prune.LayerThresholds;
 import io.olmp.prune.ShardCounts;
-import io.olmp.prune.ThresholdCodec;
-import io.olmp.prune.WeightMagnitudes;
+import io.olmp.scoring.ShardCounter;
+import io.olmp.scoring.ShardCounters;
 import io.olmp.model.Architectures;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -51,28 +51,30 @@ class EvaluatorEquivalenceTest {
     }
 
     /** Wraps a factory to log the counts of every generation in order. */
-    private static EvaluatorFactory recording(EvaluatorFactory inner, List<ShardCounts> log) {
-        return (model, masks, magnitudes, codec) -> {
-            ThresholdEvaluator evaluator = inner.create(model, masks, magnitudes, codec);
-            return new ThresholdEvaluator(codec, magnitudes) {
+    private static ShardCounters recording(ShardCounters inner, List<ShardCounts> log) {
+        return (model, masks) -> {
+            ShardCounter counter = inner.create(model, masks);
+            return new ShardCounter() {
                 @Override
-                protected ShardCounts counts(List<LayerThresholds> candidates) {
-                    ShardCounts counts = evaluator.counts(candidates);
+                public ShardCounts counts(List<LayerThresholds> candidates) {
+                    ShardCounts counts = counter.counts(candidates);
                     log.add(counts);
                     return counts;
                 }
 
                 @Override
                 public void close() {
-                    evaluator.close();
+                    counter.close();
                 }
             };
         };
     }
 
-    private static List<ShardCounts> run(EvaluatorFactory factory, Path out) throws Exception {
+    private static List<ShardCounts> run(ShardCounters counters, Path out) throws Exception {
         List<ShardCounts> log = new ArrayList<>();
-        new OlmpPipeline(settings, splits, out, recording(factory, log), s -> {}).run(reference.clone());
+        try (counters) {
+            new OlmpPipeline(settings, splits, out, recording(counters, log), s -> {}).run(reference.clone());
+        }
         return log;
     }
 
@@ -80,13 +82,13 @@ class EvaluatorEquivalenceTest {
         try (SparkSession spark = SparkSession.builder().master(master).appName("olmp-test")
                 .config("spark.ui.enabled", "false").getOrCreate()) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            return run(SparkEvaluator.factory(jsc, splits.validation(), settings.scoring().shardSize()), out);
+            return run(new SparkShardCounters(jsc, splits.validation(), settings.scoring().shardSize()), out);
         }
     }
 
     @Test
     void localAndSparkWithOneOrTwoExecutorThreadsScoreIdentically(@TempDir Path tmp) throws Exception {
-        List<ShardCounts> local = run(EvaluatorFactory.local(splits.validation(), settings.scoring().shardSize()),
+        List<ShardCounts> local = run(ShardCounters.local(splits.validation(), settings.scoring().shardSize()),
                 tmp.resolve("local"));
         long rebuildsBefore = ExecutorScorerCache.rebuilds();
         List<ShardCounts> one = runOnSpark("local[1]", tmp.resolve("local1"));
@@ -114,10 +116,8 @@ class EvaluatorEquivalenceTest {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             MultiLayerNetwork net = reference.clone();
             LayerMasks masks = LayerMasks.allKept(net);
-            WeightMagnitudes magnitudes = WeightMagnitudes.of(io.olmp.prune.MagnitudePruner.effectiveWeights(net, masks));
-            ThresholdCodec codec = new io.olmp.prune.PercentileCodec(magnitudes);
-            try (ThresholdEvaluator evaluator = SparkEvaluator.factory(jsc, splits.validation(), 250)
-                    .create(net, masks, magnitudes, codec)) {
+            try (ShardCounters counters = new SparkShardCounters(jsc, splits.validation(), 250);
+                 ShardCounter evaluator = counters.create(net, masks)) {
                 LayerThresholds wrongLayers = LayerThresholds.none(List.of("ip1", "ip2", "no-such-layer"));
                 ShardCounts counts = evaluator.counts(List.of(wrongLayers, wrongLayers));
                 assertThat(counts.failures()).allSatisfy(f -> assertThat(f).contains("no threshold for layer ip3"));

@@ -18,13 +18,15 @@ import org.scalatest.funsuite.AnyFunSuite
  * quickstart run, as Zeppelin's Spark interpreter would: `%spark` paragraphs in a Scala 2.12
  * interpreter with `spark` bound to the session (one interpreter per note, paragraphs in order),
  * `%spark.sql` paragraphs through `spark.sql` after replacing each dynamic form `${name=default}`
- * by its default. The note's `val runDir = "..."` is pointed at the run. Any paragraph error fails.
+ * (or note-wide form `$${name=default}`) by its default. The note's `val runDir = "..."` is pointed at the
+ * run. Any paragraph error fails. Every chart's keys, groups and values must name a column of its query's
+ * result at that column's position, as Zeppelin requires to draw it.
  */
 class NotebooksSuite extends AnyFunSuite with BeforeAndAfterAll {
 
   private val NotesDir = Paths.get("notebooks")
   private val RunDirLine = """val runDir = "[^"]*"""".r
-  private val Form = """\$\{([^}=]+)(?:=([^},]*))?[^}]*\}""".r
+  private val Form = """\$\$?\{([^}=]+)(?:=([^},]*))?[^}]*\}""".r
 
   private var spark: SparkSession = _
   private var run: Path = _
@@ -94,6 +96,56 @@ class NotebooksSuite extends AnyFunSuite with BeforeAndAfterAll {
       } finally interpreter.close()
     }
   }
+
+  for (note <- notes) {
+    test(s"every chart of ${NotesDir.relativize(note)} names its query's columns at their positions") {
+      runOverviewViews()
+      val problems = for {
+        p <- read(note).get("paragraphs").elements().asScala.toList
+        text = p.path("text").asText() if text.startsWith("%spark.sql")
+        graph = p.path("config").path("results").path("0").path("graph")
+        mode = graph.path("mode").asText("table") if mode != "table"
+        title = s"'${p.path("title").asText()}' ($mode)"
+        problem <- chartProblems(title, graph, spark.sql(withFormDefaults(text.dropWhile(_ != '\n'), title))
+          .schema.fieldNames.toSeq)
+      } yield problem
+      assert(problems.isEmpty, s"$note:\n" + problems.mkString("\n"))
+    }
+  }
+
+  test("the chart check names a column at the wrong index, a missing column and an empty chart") {
+    val graph = new ObjectMapper().readTree(
+      """{"keys": [{"name": "loop", "index": 0}], "values": [{"name": "ratio", "index": 0}, {"name": "gone", "index": 2}]}""")
+    assert(chartProblems("t", graph, Seq("loop", "ratio", "x")) == Seq(
+      "t: values 'ratio' at index 0, but column 0 is 'loop' (columns: loop, ratio, x)",
+      "t: values 'gone' at index 2, but column 2 is 'x' (columns: loop, ratio, x)"))
+    assert(chartProblems("t", new ObjectMapper().readTree("{}"), Seq("a")) ==
+      Seq("t: a chart needs at least one key and one value"))
+  }
+
+  /** Zeppelin draws a key, group or value only when its name and its column index both match the result. */
+  private def chartProblems(title: String, graph: JsonNode, columns: Seq[String]): Seq[String] = {
+    val scatter = graph.path("setting").path("scatterChart")
+    val named = for {
+      role <- Seq("keys", "groups", "values")
+      column <- graph.path(role).elements().asScala.toSeq
+    } yield (role, column)
+    val axes = Seq("xAxis", "yAxis").filter(scatter.has).map(axis => (axis, scatter.get(axis)))
+    val empty = if (graph.path("keys").size() == 0 || graph.path("values").size() == 0)
+      Seq(s"$title: a chart needs at least one key and one value") else Nil
+    empty ++ (named ++ axes).flatMap { case (role, column) =>
+      val name = column.path("name").asText()
+      val index = column.path("index").asInt(-1)
+      if (columns.lift(index).contains(name)) None
+      else Some(s"$title: $role '$name' at index $index, but column $index is " +
+        columns.lift(index).map(c => s"'$c'").getOrElse("missing") + s" (columns: ${columns.mkString(", ")})")
+    }
+  }
+
+  /** The temp views the first paragraph of every note makes, for checking charts without running the Scala. */
+  private def runOverviewViews(): Unit =
+    for (table <- Seq("runs", "loops", "generations", "candidates", "layers"))
+      spark.read.parquet(s"$run/tables/$table").createOrReplaceTempView(s"olmp_$table")
 
   private def read(note: Path): JsonNode = new ObjectMapper().readTree(note.toFile)
 

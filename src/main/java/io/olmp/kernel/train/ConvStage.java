@@ -7,9 +7,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * A valid convolution as im2col + one GEMM: cols [n * oH * oW, K] x Wmat [K, oC] gives the NHWC
  * output directly. im2col writes, and col2im reads, the products' off-heap buffers (no copies). DL4J keeps W as [oC, iC, kH, kW]; Wmat is its (kh, kw, c)-major transpose.
  */
-final class ConvStage implements Stage {
+final class ConvStage implements TrainingStage {
 
-    private final Im2Col geometry;
+    private final NhwcIm2col geometry;
     private final int outChannels;
     private final boolean relu;
     private final WeightedParams params;
@@ -26,7 +26,7 @@ final class ConvStage implements Stage {
     private INDArray dColsNative;
     private float[] dIn;
 
-    ConvStage(Im2Col geometry, int outChannels, boolean relu, WeightedParams params) {
+    ConvStage(NhwcIm2col geometry, int outChannels, boolean relu, WeightedParams params) {
         this.geometry = geometry;
         this.outChannels = outChannels;
         this.relu = relu;

@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** A fully connected layer, out = in x W + b (W is DL4J's [nIn, nOut]), then identity or ReLU. */
-final class DenseStage implements Stage {
+final class DenseStage implements TrainingStage {
 
     private final int nIn;
     private final int nOut;

@@ -128,8 +128,8 @@ public final class FastTrainingStep {
     /** One half's gradient (summed over its examples) into its plan's gradient arrays; returns its mean loss. */
     private static double gradient(Half h, INDArray features, INDArray labels, int n) {
         float[] activation = input(h, features, n);
-        List<Stage> stages = h.plan.stages();
-        for (Stage stage : stages) {
+        List<TrainingStage> stages = h.plan.stages();
+        for (TrainingStage stage : stages) {
             activation = stage.forward(activation, n);
         }
         double loss = h.loss.forwardBackward(activation, labels, n, h.plan.numClasses());
@@ -142,7 +142,7 @@ public final class FastTrainingStep {
 
     /** Forward-pass multiply-adds per example (convolutions and dense layers). */
     public long forwardMacsPerExample() {
-        return first.plan.stages().stream().mapToLong(Stage::macsPerExample).sum();
+        return first.plan.stages().stream().mapToLong(TrainingStage::macsPerExample).sum();
     }
 
     /** One iteration of SGD on the batch, as {@code net.fit(batch)}; returns the score, also set on the network. */

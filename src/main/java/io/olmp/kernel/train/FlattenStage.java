@@ -4,7 +4,7 @@ package io.olmp.kernel.train;
  * NHWC images to the rows DL4J's CnnToFeedForwardPreProcessor makes: NCHW flattened, so the next
  * dense layer's weight rows are indexed c * H * W + h * W + w.
  */
-final class FlattenStage implements Stage {
+final class FlattenStage implements TrainingStage {
 
     private final int height;
     private final int width;

@@ -1,15 +1,15 @@
 package io.olmp.kernel.train;
 
-/** Max pooling ({@link MaxPool}) with its buffers. */
-final class PoolStage implements Stage {
+/** Max pooling ({@link NhwcMaxPool}) with its buffers. */
+final class PoolStage implements TrainingStage {
 
-    private final MaxPool pool;
+    private final NhwcMaxPool pool;
     private int n = -1;
     private float[] out;
     private int[] argmax;
     private float[] dIn;
 
-    PoolStage(MaxPool pool) {
+    PoolStage(NhwcMaxPool pool) {
         this.pool = pool;
     }
 

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a DL4J network into {@link Stage}s, or says why it cannot: only what the fast step
+ * Turns a DL4J network into {@link TrainingStage}s, or says why it cannot: only what the fast step
  * computes exactly like DL4J is accepted (valid stride-1-or-more convolutions without dilation,
  * max pooling, dense layers, identity/ReLU, a softmax + MCXENT output, float parameters, no
  * dropout or weight noise, NCHW data, the standard preprocessors).
@@ -37,7 +37,7 @@ import java.util.Map;
 final class StagePlanner {
 
     /** The stages and the parameter blocks they write, in layer order. */
-    record Plan(List<Stage> stages, List<WeightedParams> params, int inputChannels, int inputHeight, int inputWidth,
+    record Plan(List<TrainingStage> stages, List<WeightedParams> params, int inputChannels, int inputHeight, int inputWidth,
                 int numClasses) {}
 
     private StagePlanner() {}
@@ -61,7 +61,7 @@ final class StagePlanner {
         }
         Layer[] layers = net.getLayers();
         require(layers.length >= 1, "no layers");
-        List<Stage> stages = new ArrayList<>();
+        List<TrainingStage> stages = new ArrayList<>();
         List<WeightedParams> params = new ArrayList<>();
         int channels;
         int height;
@@ -103,7 +103,7 @@ final class StagePlanner {
                 require(c.getNIn() == channels, where + " expects " + c.getNIn() + " channels, gets " + channels);
                 boolean relu = activation(where, c.getActivationFn());
                 requireNoNoise(where, c);
-                Im2Col geometry = new Im2Col(height, width, channels, c.getKernelSize()[0], c.getKernelSize()[1],
+                NhwcIm2col geometry = new NhwcIm2col(height, width, channels, c.getKernelSize()[0], c.getKernelSize()[1],
                         c.getStride()[0], c.getStride()[1]);
                 WeightedParams p = weighted(net, i, ownGradients);
                 stages.add(new ConvStage(geometry, (int) c.getNOut(), relu, p));
@@ -115,7 +115,7 @@ final class StagePlanner {
                 SubsamplingLayer s = (SubsamplingLayer) layer;
                 require(s.getPoolingType() == PoolingType.MAX, where + " pools with " + s.getPoolingType());
                 requireSpatial(where, s.getConvolutionMode(), s.getPadding(), s.getDilation(), s.getCnn2dDataFormat());
-                MaxPool pool = new MaxPool(height, width, channels, s.getKernelSize()[0], s.getKernelSize()[1],
+                NhwcMaxPool pool = new NhwcMaxPool(height, width, channels, s.getKernelSize()[0], s.getKernelSize()[1],
                         s.getStride()[0], s.getStride()[1]);
                 stages.add(new PoolStage(pool));
                 height = pool.outH();

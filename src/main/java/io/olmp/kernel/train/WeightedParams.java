@@ -96,7 +96,7 @@ final class WeightedParams {
             double[] sums = partial[chunk];
             int start = chunk * CHUNK_ROWS * columns;
             int end = Math.min(rows, (chunk + 1) * CHUNK_ROWS) * columns;
-            float[] g = Im2Col.scratch(end - start);
+            float[] g = NhwcIm2col.scratch(end - start);
             for (int i = start; i < end; ) {
                 for (int c = 0; c < columns; c++, i++) {
                     float v = relu && !(out[i] > 0f) ? 0f : dOut[i];

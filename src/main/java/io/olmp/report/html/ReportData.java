@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.olmp.export.ModelExport;
 import io.olmp.export.ModelSizes;
-import io.olmp.pipeline.RunResult;
+import io.olmp.result.RunResult;
 import io.olmp.report.TableSchemas;
 import io.olmp.report.TablesSummary;
 import org.apache.spark.sql.Dataset;

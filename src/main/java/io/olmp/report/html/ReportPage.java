@@ -1,7 +1,7 @@
 package io.olmp.report.html;
 
 import io.olmp.export.ModelSizes;
-import io.olmp.pipeline.RunResult;
+import io.olmp.result.RunResult;
 
 import java.io.IOException;
 import java.time.Instant;

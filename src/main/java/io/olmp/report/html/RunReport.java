@@ -16,10 +16,21 @@ public final class RunReport {
 
     private RunReport() {}
 
-    /** Checks that {@code dir} holds run tables, then reads them in a local Spark session. */
+    /**
+     * Checks that {@code dir} holds run tables, then reads them in a local Spark session, stopped afterwards
+     * unless it was already running.
+     */
     public static Path write(Path dir) throws IOException {
         ReportData.requireTables(dir);
-        return write(RunTables.localSession(), dir);
+        boolean running = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+        SparkSession spark = RunTables.localSession();
+        try {
+            return write(spark, dir);
+        } finally {
+            if (!running) {
+                spark.stop();
+            }
+        }
     }
 
     public static Path write(SparkSession spark, Path dir) throws IOException {

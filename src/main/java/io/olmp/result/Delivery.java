@@ -1,4 +1,4 @@
-package io.olmp.pipeline;
+package io.olmp.result;
 
 import java.util.Comparator;
 import java.util.List;

@@ -7,12 +7,12 @@ import java.nio.FloatBuffer;
  * before it. The source may be a product's off-heap buffer: it is copied one channel at a time
  * into a cache-sized scratch array (a bulk copy), as element-wise FloatBuffer reads are slow.
  */
-final class Pooling {
+final class ChannelMajorPooling {
 
-    private Pooling() {}
+    private ChannelMajorPooling() {}
 
     /** Floats of scratch the buffer variant needs for n images. */
-    static int scratchFloats(Stage.MaxPool p, int n) {
+    static int scratchFloats(ForwardStage.MaxPool p, int n) {
         return n * p.in().plane();
     }
 
@@ -21,7 +21,7 @@ final class Pooling {
      *             after the max (exact: rounding is monotone)
      * @param relu apply max(x, 0) after the bias (also exact after the max)
      */
-    static void max(FloatBuffer src, int offset, float[] dst, int n, Stage.MaxPool p, float[] bias, boolean relu,
+    static void max(FloatBuffer src, int offset, float[] dst, int n, ForwardStage.MaxPool p, float[] bias, boolean relu,
                     float[] scratch) {
         int block = scratchFloats(p, n);
         for (int c = 0; c < p.in().channels(); c++) {
@@ -30,15 +30,15 @@ final class Pooling {
         }
     }
 
-    /** Pooling of activations already in a Java array, without bias or ReLU. */
-    static void max(float[] src, float[] dst, int n, Stage.MaxPool p) {
+    /** Max-pooling of activations already in a Java array, without bias or ReLU. */
+    static void max(float[] src, float[] dst, int n, ForwardStage.MaxPool p) {
         int block = n * p.in().plane();
         for (int c = 0; c < p.in().channels(); c++) {
             channel(src, c * block, dst, c * n * p.out().plane(), n, p, 0f, false, false);
         }
     }
 
-    private static void channel(float[] src, int from, float[] dst, int to, int n, Stage.MaxPool p, float b,
+    private static void channel(float[] src, int from, float[] dst, int to, int n, ForwardStage.MaxPool p, float b,
                                 boolean addBias, boolean relu) {
         int h = p.in().height();
         int w = p.in().width();

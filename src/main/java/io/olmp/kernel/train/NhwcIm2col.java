@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
  * one kh the kW * C inputs are one contiguous run of the image row. Work is split over images,
  * which write disjoint rows, so the result does not depend on the thread count.
  */
-record Im2Col(int height, int width, int channels, int kernelH, int kernelW, int strideH, int strideW) {
+record NhwcIm2col(int height, int width, int channels, int kernelH, int kernelW, int strideH, int strideW) {
 
     int outH() {
         return (height - kernelH) / strideH + 1;

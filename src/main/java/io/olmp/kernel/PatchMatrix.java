@@ -7,19 +7,19 @@ import java.nio.FloatBuffer;
  * DL4J's order (rows: image, then output row, then output column; columns: channel, kernel row,
  * kernel column), one image at a time through a Java scratch array, then copied in bulk.
  */
-final class Im2col {
+final class PatchMatrix {
 
-    private Im2col() {}
+    private PatchMatrix() {}
 
     /** Patches of images [start, start + n) of flattened C x H x W pixels. */
-    static void fromImages(float[] pixels, int start, int n, Stage.Conv conv, FloatBuffer dst, float[] scratch) {
+    static void fromImages(float[] pixels, int start, int n, ForwardStage.Conv conv, FloatBuffer dst, float[] scratch) {
         int plane = conv.in().plane();
         int imageSize = conv.in().size();
         patches(pixels, start * imageSize, plane, imageSize, n, conv, dst, scratch);
     }
 
     /** Patches of activations held channel-major: [C][n][H][W]. */
-    static void fromChannelMajor(float[] act, int n, Stage.Conv conv, FloatBuffer dst, float[] scratch) {
+    static void fromChannelMajor(float[] act, int n, ForwardStage.Conv conv, FloatBuffer dst, float[] scratch) {
         int plane = conv.in().plane();
         patches(act, 0, n * plane, plane, n, conv, dst, scratch);
     }
@@ -36,7 +36,7 @@ final class Im2col {
         }
     }
 
-    private static void patches(float[] src, int base, int channelStride, int imageStride, int n, Stage.Conv conv,
+    private static void patches(float[] src, int base, int channelStride, int imageStride, int n, ForwardStage.Conv conv,
                                 FloatBuffer dst, float[] scratch) {
         int channels = conv.in().channels();
         int h = conv.in().height();

@@ -1,4 +1,4 @@
-package io.olmp.pipeline;
+package io.olmp.result;
 
 import java.util.List;
 import java.util.Map;
@@ -42,6 +42,12 @@ public record RunResult(
 
     public RunResult {
         method = method == null ? OLMP : method;
+    }
+
+    /** The reference as a deliverable model: loop 0, dense. */
+    public ModelFigures referenceFigures() {
+        long size = sizeByLayer.values().stream().mapToLong(Long::longValue).sum();
+        return new ModelFigures(0, 1.0, size, referenceValidationAccuracy, referenceTestAccuracy);
     }
 
     /** Whether no loop end met the tolerance, so the reference model itself is delivered. */

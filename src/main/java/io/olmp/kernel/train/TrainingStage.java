@@ -4,7 +4,7 @@ package io.olmp.kernel.train;
  * One step of the fast network: activations are Java float arrays of n examples, images in
  * NHWC order. Buffers are owned by the stage and reused while n stays the same.
  */
-sealed interface Stage permits ConvStage, PoolStage, FlattenStage, DenseStage {
+sealed interface TrainingStage permits ConvStage, PoolStage, FlattenStage, DenseStage {
 
     /** Multiply-adds per example of the forward pass (0 for stages without weights). */
     default long macsPerExample() {

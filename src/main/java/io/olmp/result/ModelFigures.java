@@ -1,4 +1,4 @@
-package io.olmp.pipeline;
+package io.olmp.result;
 
 /**
  * The size and accuracies of one model a run can deliver: the reference (loop 0) or a loop's end.

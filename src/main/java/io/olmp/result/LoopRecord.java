@@ -1,4 +1,4 @@
-package io.olmp.pipeline;
+package io.olmp.result;
 
 import java.util.List;
 import java.util.Map;
@@ -43,6 +43,14 @@ public record LoopRecord(
 
     public long size() {
         return sizeByLayer.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** "ip1 97.85%, ip2 43.16%": the percentage of each layer's weights pruned, in layer order. */
+    public String sparsityText() {
+        return keptByLayer.entrySet().stream()
+                .map(e -> String.format("%s %.2f%%", e.getKey(), 100.0 * (1 - (double) e.getValue()
+                        / sizeByLayer.get(e.getKey()))))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     public double compressionRatio() {

@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
  * input index of its maximum; ties go to the first position in (kh, kw) order, as libnd4j's
  * maxpool2d_bp does (ties are common: blank MNIST borders give equal convolution outputs).
  */
-record MaxPool(int height, int width, int channels, int kernelH, int kernelW, int strideH, int strideW) {
+record NhwcMaxPool(int height, int width, int channels, int kernelH, int kernelW, int strideH, int strideW) {
 
     int outH() {
         return (height - kernelH) / strideH + 1;

@@ -1,0 +1,54 @@
+package io.olmp.distributed;
+
+import io.olmp.prune.LayerMasks;
+import io.olmp.prune.LayerThresholds;
+import io.olmp.prune.MagnitudePruner;
+import io.olmp.prune.ShardCounts;
+import io.olmp.scoring.ShardCounter;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.util.List;
+
+/**
+ * Counts one loop's candidates on Spark executors. The loop's effective model W * M is broadcast once (and the
+ * broadcast destroyed on {@link #close()}); per generation the thresholds are broadcast and every task scores all
+ * candidates on its shard; the driver sums the integer counts. Made by {@link SparkShardCounters}.
+ */
+final class SparkShardCounter implements ShardCounter {
+
+    private final JavaSparkContext spark;
+    private final Broadcast<List<ValidationShard>> data;
+    private final JavaRDD<Integer> shards;
+    private final int shardSize;
+    private final Broadcast<ModelRecipe> model;
+
+    SparkShardCounter(JavaSparkContext spark, Broadcast<List<ValidationShard>> data, JavaRDD<Integer> shards,
+                      int shardSize, MultiLayerNetwork model, LayerMasks masks) {
+        this.spark = spark;
+        this.data = data;
+        this.shards = shards;
+        this.shardSize = shardSize;
+        MultiLayerNetwork effective = model.clone();
+        MagnitudePruner.applyInPlace(effective, masks);
+        this.model = spark.broadcast(ModelRecipe.of(effective));
+    }
+
+    @Override
+    public ShardCounts counts(List<LayerThresholds> candidates) {
+        Broadcast<CandidateBatch> batch = spark.broadcast(CandidateBatch.of(candidates));
+        try {
+            return shards.mapPartitions(new ScoreShardFunction(data, model, batch, shardSize))
+                    .fold(ShardCounts.empty(candidates.size()), ShardCounts::plus);
+        } finally {
+            batch.destroy();
+        }
+    }
+
+    @Override
+    public void close() {
+        model.destroy();
+    }
+}
