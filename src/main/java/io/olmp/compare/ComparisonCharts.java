@@ -1,6 +1,6 @@
 package io.olmp.compare;
 
-import io.olmp.data.AtomicFiles;
+import io.olmp.files.AtomicFiles;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;

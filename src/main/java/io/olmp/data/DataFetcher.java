@@ -1,5 +1,7 @@
 package io.olmp.data;
 
+import io.olmp.files.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.olmp.data;
 
+import io.olmp.files.AtomicFiles;
+
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

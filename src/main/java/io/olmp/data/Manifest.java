@@ -1,5 +1,7 @@
 package io.olmp.data;
 
+import io.olmp.files.AtomicFiles;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package io.olmp.export;
 
-import io.olmp.data.AtomicFiles;
+import io.olmp.files.AtomicFiles;
 import io.olmp.data.RegularFile;
 import io.olmp.model.Architectures;
 import io.olmp.model.InputShape;

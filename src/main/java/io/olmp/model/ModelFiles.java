@@ -1,6 +1,6 @@
 package io.olmp.model;
 
-import io.olmp.data.AtomicFiles;
+import io.olmp.files.AtomicFiles;
 import io.olmp.data.RegularFile;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;

@@ -11,7 +11,7 @@ import io.olmp.result.RunResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.olmp.config.OlmpSettings;
-import io.olmp.data.AtomicFiles;
+import io.olmp.files.AtomicFiles;
 import io.olmp.data.DataSplits;
 import io.olmp.model.Accuracy;
 import io.olmp.model.LayerWeights;

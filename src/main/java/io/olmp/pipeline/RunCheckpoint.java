@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.olmp.data.AtomicFiles;
+import io.olmp.files.AtomicFiles;
 import io.olmp.model.ModelFiles;
 import io.olmp.prune.LayerMasks;
 import io.olmp.search.NcsState;

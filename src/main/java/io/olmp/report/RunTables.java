@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.olmp.data.AtomicFiles;
+import io.olmp.files.AtomicFiles;
 
 /**
  * Appends a run's rows to the Parquet tables under {@code <out>/tables/} while it goes: a

@@ -5,7 +5,7 @@
  * ({@link io.olmp.report.RunTables}: staged, then atomically renamed into place, one file per
  * loop/generation so a re-run after a resume replaces instead of duplicating), CPU accounting
  * ({@link io.olmp.report.CpuMeter}) and the reader behind {@code olmp tables}
- * ({@link io.olmp.report.TablesSummary}). Imports Spark SQL and {@code io.olmp.data.AtomicFiles},
+ * ({@link io.olmp.report.TablesSummary}). Imports Spark SQL and {@code io.olmp.files.AtomicFiles},
  * nothing of the pipeline; the pipeline, the CLI and the baselines call it.
  */
 package io.olmp.report;

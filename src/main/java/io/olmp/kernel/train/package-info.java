@@ -10,7 +10,7 @@
  * <p>A batch of a convolutional network is computed as two half-batches at once, each with its
  * own stages and single-threaded BLAS, the second half's gradient added to the first's.
  * {@link io.olmp.kernel.train.FastTrainingStep#supports} says which networks qualify;
- * {@link io.olmp.kernel.train.TrainingBenchmark} measures it against DL4J's {@code fit()}.
+ * {@link io.olmp.bench.TrainingBenchmark} measures it against DL4J's {@code fit()}.
  * Depends on DL4J/ND4J and {@code io.olmp.kernel.BlasThreads} only (io.olmp.kernel imports no
  * other io.olmp package), so {@code io.olmp.model} and {@code io.olmp.prune} can use it.
  */

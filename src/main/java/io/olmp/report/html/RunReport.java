@@ -1,6 +1,6 @@
 package io.olmp.report.html;
 
-import io.olmp.data.AtomicFiles;
+import io.olmp.files.AtomicFiles;
 import io.olmp.report.RunTables;
 import org.apache.spark.sql.SparkSession;
 

@@ -1,7 +1,8 @@
-package io.olmp.distributed;
+package io.olmp.bench;
 
 import io.olmp.config.TrainSettings;
 import io.olmp.data.LabeledImages;
+import io.olmp.distributed.SparkShardCounters;
 import io.olmp.model.Architectures;
 import io.olmp.model.InputShape;
 import io.olmp.prune.LayerMasks;

@@ -1,4 +1,4 @@
-package io.olmp.data;
+package io.olmp.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,7 +51,7 @@ public final class AtomicFiles {
   }
 
   /** Copies {@code source} to {@code target} through a temporary sibling. */
-  static void copy(Path source, Path target) throws IOException {
+  public static void copy(Path source, Path target) throws IOException {
     write(target, out -> Files.copy(source, out));
   }
 

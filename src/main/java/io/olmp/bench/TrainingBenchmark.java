@@ -1,4 +1,6 @@
-package io.olmp.kernel.train;
+package io.olmp.bench;
+
+import io.olmp.kernel.train.FastTrainingStep;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
