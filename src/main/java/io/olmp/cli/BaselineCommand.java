@@ -4,10 +4,8 @@ import io.olmp.baseline.BaselineMethod;
 import io.olmp.baseline.BaselinePipeline;
 import io.olmp.config.OlmpSettings;
 import io.olmp.config.SettingsException;
-import io.olmp.config.SettingsLoader;
 import io.olmp.data.DataSplits;
 import io.olmp.model.ModelFiles;
-import io.olmp.pipeline.RunCheckpoint;
 import io.olmp.pipeline.RunFolderLock;
 import io.olmp.result.RunResult;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -52,21 +49,18 @@ final class BaselineCommand implements Callable<Integer> {
         if (options.resume != null) {
             options.checkResume(config, "baseline");
             Path methodFile = options.resume.resolve(METHOD_FILE);
-            if (!Files.isRegularFile(methodFile) || !Files.isRegularFile(options.resume.resolve("run.conf"))) {
-                throw new SettingsException(options.resume + " is not a baseline folder: " + methodFile
-                        + " or run.conf is missing");
+            if (!Files.isRegularFile(methodFile)) {
+                throw new SettingsException(options.resume + " is not a baseline folder: " + methodFile + " is missing");
             }
             String saved = Files.readString(methodFile).trim();
             if (method != null && !method.equals(saved)) {
                 throw new SettingsException(options.resume + " holds a " + saved + " baseline, not --method " + method);
             }
             method = saved;
-            if (new RunCheckpoint(options.resume.resolve("checkpoint")).isFinished()) {
-                System.out.println("olmp baseline: " + options.resume + " has finished already; its result is "
-                        + options.resume.resolve("result.json"));
+            if (options.resumedRunFinished("baseline")) {
                 return 0;
             }
-            settings = SettingsLoader.load(Optional.of(options.resume.resolve("run.conf")), config.overrides);
+            settings = options.resumedSettings(config, "baseline");
             dir = options.resume;
         } else {
             if (method == null) {
@@ -74,11 +68,7 @@ final class BaselineCommand implements Callable<Integer> {
             }
             settings = config.load();
             dir = options.out != null ? options.out : config.defaultOut(settings, "baseline-" + method);
-            RunCheckpoint existing = new RunCheckpoint(dir.resolve("checkpoint"));
-            if (existing.exists()) {
-                throw new SettingsException(dir + " holds a " + (existing.isFinished() ? "finished run" : "checkpoint of"
-                        + " an unfinished run (continue it with --resume " + dir + ")") + "; choose another --out");
-            }
+            RunOptions.requireNoRunIn(dir);
         }
         BaselineMethod chosen;
         try {

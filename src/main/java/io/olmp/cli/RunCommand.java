@@ -3,7 +3,6 @@ package io.olmp.cli;
 import io.olmp.bench.PeakMemory;
 import io.olmp.config.OlmpSettings;
 import io.olmp.config.SettingsException;
-import io.olmp.config.SettingsLoader;
 import io.olmp.data.DataSplits;
 import io.olmp.model.ModelFiles;
 import io.olmp.distributed.SparkShardCounters;
@@ -14,7 +13,6 @@ import io.olmp.pipeline.OlmpPipeline;
 import io.olmp.pipeline.RunFolderLock;
 import io.olmp.pipeline.RunPreflight;
 import io.olmp.pipeline.ReferenceTraining;
-import io.olmp.pipeline.RunCheckpoint;
 import io.olmp.result.RunResult;
 import io.olmp.report.CpuMeter;
 import io.olmp.scoring.ShardCounters;
@@ -33,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -91,29 +88,15 @@ final class RunCommand implements Callable<Integer> {
                 throw new SettingsException(options.resume + " holds a baseline, not an OLMP run: continue it with"
                         + " olmp baseline --resume " + options.resume);
             }
-            if (new RunCheckpoint(options.resume.resolve("checkpoint")).isFinished()) {
-                System.out.println("olmp run: " + options.resume + " has finished already; its result is "
-                        + options.resume.resolve("result.json"));
+            if (options.resumedRunFinished("run")) {
                 return 0;
             }
-            Path runConf = options.resume.resolve("run.conf");
-            if (!Files.isRegularFile(runConf)) {
-                throw new SettingsException(options.resume + " is not a run folder: " + runConf + " is missing");
-            }
-            settings = SettingsLoader.load(Optional.of(runConf), config.overrides);
+            settings = options.resumedSettings(config, "run");
             dir = options.resume;
         } else {
             settings = config.load();
             dir = options.out != null ? options.out : config.defaultOut(settings, "run");
-            RunCheckpoint existing = new RunCheckpoint(dir.resolve("checkpoint"));
-            if (existing.isFinished()) {
-                throw new SettingsException(dir + " holds a finished run (" + dir.resolve("result.json")
-                        + "); choose another --out");
-            }
-            if (existing.exists()) {
-                throw new SettingsException(dir + " holds a checkpoint of an unfinished run: continue it with --resume "
-                        + dir + ", or choose another --out");
-            }
+            RunOptions.requireNoRunIn(dir);
         }
         checkMaster(settings);
         try (RunFolderLock lock = RunFolderLock.acquire(dir)) {

@@ -1,10 +1,15 @@
 package io.olmp.cli;
 
+import io.olmp.config.OlmpSettings;
 import io.olmp.config.SettingsException;
+import io.olmp.config.SettingsLoader;
+import io.olmp.pipeline.RunCheckpoint;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code --out}, {@code --reference}, {@code --local}, {@code --master} and {@code --resume}, shared by
@@ -59,6 +64,38 @@ final class RunOptions {
                 throw new SettingsException("--resume continues a " + what + " with its own settings; only scoring.*"
                         + " and spark.* may change (where candidates are scored), not --set " + override);
             }
+        }
+    }
+
+    /** With {@code --resume}: whether the folder's run has finished already (then said, and nothing is left to do). */
+    boolean resumedRunFinished(String command) throws java.io.IOException {
+        if (!new RunCheckpoint(resume.resolve("checkpoint")).isFinished()) {
+            return false;
+        }
+        System.out.println("olmp " + command + ": " + resume + " has finished already; its result is "
+                + resume.resolve("result.json"));
+        return true;
+    }
+
+    /** With {@code --resume}: the settings the {@code what} was started with (its run.conf) and the overrides. */
+    OlmpSettings resumedSettings(ConfigOptions config, String what) {
+        Path runConf = resume.resolve("run.conf");
+        if (!Files.isRegularFile(runConf)) {
+            throw new SettingsException(resume + " is not a " + what + " folder: " + runConf + " is missing");
+        }
+        return SettingsLoader.load(Optional.of(runConf), config.overrides);
+    }
+
+    /** Without {@code --resume}: refuses an output folder that holds a run already, finished or not. */
+    static void requireNoRunIn(Path dir) throws java.io.IOException {
+        RunCheckpoint existing = new RunCheckpoint(dir.resolve("checkpoint"));
+        if (existing.isFinished()) {
+            throw new SettingsException(dir + " holds a finished run (" + dir.resolve("result.json")
+                    + "); choose another --out");
+        }
+        if (existing.exists()) {
+            throw new SettingsException(dir + " holds a checkpoint of an unfinished run: continue it with --resume "
+                    + dir + ", or choose another --out");
         }
     }
 }
