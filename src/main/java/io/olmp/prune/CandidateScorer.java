@@ -16,9 +16,11 @@ import java.util.Map;
  * Scores many threshold candidates on one shard of data: per candidate, the integer count of
  * correct top-1 predictions with its masked weights, and the weights it keeps. Predictions come
  * from the {@link ScoringKernel} (a forward pass built for this job, whose predictions equal DL4J's
- * masked {@code output()}), which reads the data once per call for all candidates. The given
- * network is never modified: the kernel copies what it needs at construction. Not thread-safe
- * (one scorer per thread).
+ * masked {@code output()}), which reads the data once per group of candidates. A group is as many
+ * candidates as their masked weight copies fit in a quarter of this JVM's heap (every candidate of a
+ * LeNet generation at once; a few at a time for AlexNet), so memory does not grow with the population.
+ * Counts do not depend on the grouping. The given network is never modified: the kernel copies what it
+ * needs at construction. Not thread-safe (one scorer per thread).
  */
 public final class CandidateScorer {
 
@@ -30,6 +32,7 @@ public final class CandidateScorer {
 
     private final ScoringKernel kernel;
     private final Map<String, INDArray> effectiveWeights;
+    private final int candidatesPerGroup;
     private WeightMagnitudes magnitudes; // sorted only when asked for: counts() does not need it
 
     /**
@@ -41,11 +44,31 @@ public final class CandidateScorer {
     }
 
     public CandidateScorer(MultiLayerNetwork net, LayerMasks masks, int chunk) {
+        this(net, masks, chunk, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** @param candidateBytes memory for the candidates' masked weight copies of one group */
+    CandidateScorer(MultiLayerNetwork net, LayerMasks masks, int chunk, long candidateBytes) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
         }
         this.effectiveWeights = MagnitudePruner.effectiveWeights(net, masks);
         this.kernel = new ScoringKernel(net, effectiveWeights, chunk, ScoringKernel.DEFAULT_BUFFER_FLOATS);
+        this.candidatesPerGroup = candidatesPerGroup(effectiveWeights, candidateBytes);
+    }
+
+    /**
+     * How many candidates are masked and scored together: a candidate's copy costs about 8 bytes per weight
+     * (its masked floats, plus the first layer's concatenated copy and the kept-weight index); at least one.
+     */
+    static int candidatesPerGroup(Map<String, INDArray> weights, long candidateBytes) {
+        long perCandidate = 8 * Math.max(1, weights.values().stream().mapToLong(INDArray::length).sum());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, candidateBytes / perCandidate));
+    }
+
+    /** The most candidates one pass over the data scores together. */
+    public int candidatesPerGroup() {
+        return candidatesPerGroup;
     }
 
     public WeightMagnitudes magnitudes() {
@@ -68,10 +91,27 @@ public final class CandidateScorer {
     }
 
     /**
-     * Correct predictions of every candidate on the shard, the data read once. A candidate whose
-     * scoring throws is reported in {@link ShardCounts#failures()}; the others are still scored.
+     * Correct predictions of every candidate on the shard, the data read once per group of
+     * {@link #candidatesPerGroup()} candidates. A candidate whose scoring throws is reported in
+     * {@link ShardCounts#failures()}; the others are still scored.
      */
     public ShardCounts counts(LabeledImages shard, List<LayerThresholds> candidates) {
+        int n = candidates.size();
+        if (n <= candidatesPerGroup) {
+            return countsOfGroup(shard, candidates);
+        }
+        long[] correct = new long[n];
+        String[] failures = new String[n];
+        for (int from = 0; from < n; from += candidatesPerGroup) {
+            int to = Math.min(n, from + candidatesPerGroup);
+            ShardCounts group = countsOfGroup(shard, candidates.subList(from, to));
+            System.arraycopy(group.correct(), 0, correct, from, to - from);
+            System.arraycopy(group.failures(), 0, failures, from, to - from);
+        }
+        return new ShardCounts(correct, shard.count(), failures);
+    }
+
+    private ShardCounts countsOfGroup(LabeledImages shard, List<LayerThresholds> candidates) {
         int n = candidates.size();
         String[] failures = new String[n];
         List<MaskedCandidate> masked = new ArrayList<>(n);

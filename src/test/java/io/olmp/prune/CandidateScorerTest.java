@@ -71,4 +71,27 @@ class CandidateScorerTest {
         assertEquals(Accuracy.count(net, PruneFixtures.DIGITS).correct(), scorer.score(PruneFixtures.DIGITS,
                 List.of(LayerThresholds.none(LayerWeights.sizes(net).keySet()))).get(0).correct());
     }
+
+    @Test
+    void candidatesScoredInGroupsThatFitTheMemoryBudgetGetTheSameCounts() {
+        MultiLayerNetwork net = PruneFixtures.trainedLenet300();
+        LayerMasks masks = LayerMasks.allKept(net);
+        CandidateScorer together = new CandidateScorer(net, masks, 70);
+        // room for two candidates' copies (8 bytes per weight each): 5 candidates in groups of 2, 2 and 1
+        CandidateScorer grouped = new CandidateScorer(net, masks, 70, 2 * 8 * LayerWeights.total(net) + 7);
+        assertEquals(2, grouped.candidatesPerGroup());
+        assertThat(together.candidatesPerGroup()).isGreaterThan(5);
+        PercentileCodec codec = new PercentileCodec(together.magnitudes());
+        List<LayerThresholds> candidates = new ArrayList<>();
+        for (double[] x : List.of(new double[] {0, 0, 0}, new double[] {90, 50, 20}, new double[] {97, 90, 60},
+                new double[] {99.5, 99, 95}, new double[] {60, 60, 60})) {
+            candidates.add(codec.decode(x));
+        }
+        candidates.add(2, LayerThresholds.none(List.of("ip1", "ip2", "no-such-layer")));
+        ShardCounts expected = together.counts(PruneFixtures.DIGITS, candidates);
+        ShardCounts counts = grouped.counts(PruneFixtures.DIGITS, candidates);
+        assertEquals(expected, counts);
+        assertThat(counts.failures()[2]).contains("no threshold for layer ip3");
+        assertThat(counts.correct()[0]).isGreaterThan(counts.correct()[4]);
+    }
 }
