@@ -22,7 +22,7 @@ public final class RunReport {
      */
     public static Path write(Path dir) throws IOException {
         ReportData.requireTables(dir);
-        boolean running = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+        boolean running = live(SparkSession.getActiveSession()) || live(SparkSession.getDefaultSession());
         SparkSession spark = RunTables.localSession();
         try {
             return write(spark, dir);
@@ -31,6 +31,11 @@ public final class RunReport {
                 spark.stop();
             }
         }
+    }
+
+    /** A stopped session can stay registered as this thread's active one; only a live one is running. */
+    private static boolean live(scala.Option<SparkSession> session) {
+        return session.isDefined() && !session.get().sparkContext().isStopped();
     }
 
     public static Path write(SparkSession spark, Path dir) throws IOException {
