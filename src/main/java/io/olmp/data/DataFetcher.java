@@ -1,7 +1,6 @@
 package io.olmp.data;
 
 import io.olmp.files.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package io.olmp.data;
 
 import io.olmp.files.AtomicFiles;
-
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -31,9 +31,7 @@ final class SparkShardCounter implements ShardCounter {
         this.data = data;
         this.shards = shards;
         this.shardSize = shardSize;
-        MultiLayerNetwork effective = model.clone();
-        MagnitudePruner.applyInPlace(effective, masks);
-        this.model = spark.broadcast(ModelRecipe.of(effective));
+        this.model = spark.broadcast(ModelRecipe.of(MagnitudePruner.prunedCopy(model, masks)));
     }
 
     @Override

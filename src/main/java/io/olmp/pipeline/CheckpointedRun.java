@@ -1,13 +1,5 @@
 package io.olmp.pipeline;
 
-import io.olmp.result.Delivery;
-
-import io.olmp.result.ModelFigures;
-
-import io.olmp.result.LoopRecord;
-
-import io.olmp.result.RunResult;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.olmp.config.OlmpSettings;
@@ -18,6 +10,10 @@ import io.olmp.model.LayerWeights;
 import io.olmp.model.ModelFiles;
 import io.olmp.prune.LayerMasks;
 import io.olmp.prune.MagnitudePruner;
+import io.olmp.result.Delivery;
+import io.olmp.result.LoopRecord;
+import io.olmp.result.ModelFigures;
+import io.olmp.result.RunResult;
 import io.olmp.search.NcsState;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -179,9 +175,7 @@ public final class CheckpointedRun {
     }
 
     private MultiLayerNetwork effectiveModel() {
-        MultiLayerNetwork effective = model.clone();
-        MagnitudePruner.applyInPlace(effective, masks);
-        return effective;
+        return MagnitudePruner.prunedCopy(model, masks);
     }
 
     /**

@@ -78,10 +78,6 @@ public final class PruneAndAdjust {
                          LayerThresholds thresholds, double bestFitness, CandidateResult best, boolean feasibleFound,
                          double searchSeconds, double searchCpuSeconds) {}
 
-    public TableRecorder tables() {
-        return tables;
-    }
-
     /** Starts {@code loop} on the model and masks the run holds. */
     public LoopStart start(int loop, MultiLayerNetwork model, LayerMasks masks, Accuracy.Count referenceValidation) {
         Map<String, INDArray> effectiveWeights = MagnitudePruner.effectiveWeights(model, masks);
@@ -104,7 +100,7 @@ public final class PruneAndAdjust {
         LayerMasks pruned = MagnitudePruner.masks(start.effectiveWeights(), choice.thresholds());
         LayerThresholds boundaries = MagnitudePruner.boundaries(start.effectiveWeights(), pruned, choice.thresholds());
         masks.byLayer().forEach((name, m) -> m.assign(pruned.of(name)));
-        double testBeforeAdjust = tables.recording() ? Accuracy.count(effective(model, masks), splits.test()).fraction()
+        double testBeforeAdjust = tables.recording() ? Accuracy.count(MagnitudePruner.prunedCopy(model, masks), splits.test()).fraction()
                 : Double.NaN;
 
         long adjustStart = System.nanoTime();
@@ -172,7 +168,7 @@ public final class PruneAndAdjust {
                                double bestFitness, double loopStartAccuracy, double searchAccuracy,
                                double searchSeconds, double adjustSeconds, boolean feasibleFound,
                                boolean finalRetraining) {
-        MultiLayerNetwork effective = effective(model, masks);
+        MultiLayerNetwork effective = MagnitudePruner.prunedCopy(model, masks);
         Accuracy.Count validation = Accuracy.count(effective, splits.validation());
         Accuracy.Count test = Accuracy.count(effective, splits.test());
         Map<String, Long> kept = LayerWeights.nonZero(effective);
@@ -180,11 +176,5 @@ public final class PruneAndAdjust {
                 loopStartAccuracy, searchAccuracy, kept, LayerWeights.sizes(model), validation.fraction(),
                 test.fraction(), searchSeconds, adjustSeconds, kept.values().stream().anyMatch(v -> v == 0),
                 feasibleFound, finalRetraining);
-    }
-
-    static MultiLayerNetwork effective(MultiLayerNetwork model, LayerMasks masks) {
-        MultiLayerNetwork effective = model.clone();
-        MagnitudePruner.applyInPlace(effective, masks);
-        return effective;
     }
 }

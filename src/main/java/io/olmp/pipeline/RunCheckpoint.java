@@ -1,7 +1,5 @@
 package io.olmp.pipeline;
 
-import io.olmp.result.LoopRecord;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.olmp.files.AtomicFiles;
 import io.olmp.model.ModelFiles;
 import io.olmp.prune.LayerMasks;
+import io.olmp.result.LoopRecord;
 import io.olmp.search.NcsState;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 

@@ -63,6 +63,13 @@ public final class MagnitudePruner {
     }
 
     /** Sets W := W * M in place on every prunable layer (the final model of a loop). */
+    /** A copy of {@code net} with the effective weights W * M; {@code net} is left as it is. */
+    public static MultiLayerNetwork prunedCopy(MultiLayerNetwork net, LayerMasks masks) {
+        MultiLayerNetwork copy = net.clone();
+        applyInPlace(copy, masks);
+        return copy;
+    }
+
     public static void applyInPlace(MultiLayerNetwork net, LayerMasks masks) {
         masks.byLayer().forEach((name, m) -> net.getLayer(name).getParam(LayerWeights.WEIGHT_KEY).muli(m));
     }

@@ -30,11 +30,6 @@ public final class ThresholdScorer implements AutoCloseable {
         this.magnitudes = magnitudes;
     }
 
-    /** The raw counts of a list of threshold sets (benchmarks, tests). */
-    public ShardCounts counts(List<LayerThresholds> candidates) {
-        return counter.counts(candidates);
-    }
-
     /** Scores one threshold set (the loop-start model, the chosen candidate); a failure throws. */
     public CandidateResult scoreOne(LayerThresholds thresholds) {
         ScoredThresholds scored = scoreAll(List.of(thresholds)).get(0);

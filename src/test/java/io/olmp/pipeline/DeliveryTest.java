@@ -1,12 +1,10 @@
 package io.olmp.pipeline;
 
-import io.olmp.result.Delivery;
-
-import io.olmp.result.ModelFigures;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.olmp.result.Delivery;
+import io.olmp.result.ModelFigures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
