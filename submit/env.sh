@@ -13,6 +13,9 @@ OLMP_DRIVER_MEMORY="${OLMP_DRIVER_MEMORY:-4g}"
 OLMP_OFFHEAP="${OLMP_OFFHEAP:-4G}"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"   # the cluster scripts bind to loopback only
 export SPARK_SCALA_VERSION=2.12
+# ND4J's OpenMP threads sleep between ops instead of spinning against the Java threads (docs/kernel.md);
+# the driver, the cluster daemons and, through spark.executorEnv, every executor get it
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 
 # The JVM flags Spark needs on Java 17, as one line
 olmp_opens() {

@@ -38,4 +38,5 @@ if [[ -n "${OLMP_DRY_RUN:-}" ]]; then launcher=(echo); fi   # print the command 
   org.apache.spark.deploy.SparkSubmit --master "$master" "${props[@]}" \
   --conf "spark.executor.extraJavaOptions=$opens -Dorg.bytedeco.javacpp.maxbytes=$OLMP_OFFHEAP" \
   --conf spark.driver.host="$driver_host" \
+  --conf spark.executorEnv.OMP_WAIT_POLICY="$OMP_WAIT_POLICY" \
   "${submit_args[@]}" --class io.olmp.cli.Main "$app_jar" "$@"

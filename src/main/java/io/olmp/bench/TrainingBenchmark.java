@@ -52,7 +52,7 @@ public final class TrainingBenchmark {
         double dl4jSeconds = median(warmup, repetitions, i -> dl4j.fit(batches.apply(i)));
         MultiLayerNetwork fastNet = net.clone();
         FastTrainingStep step = FastTrainingStep.of(fastNet);
-        double fastSeconds = median(warmup, repetitions, i -> step.fit(batches.apply(i), Map.of()));
+        double fastSeconds = median(warmup, repetitions, i -> step.step(batches.apply(i), Map.of()));
         int batchSize = (int) batches.apply(0).getFeatures().size(0);
         double flops = 3.0 * 2.0 * step.forwardMacsPerExample() * batchSize;
         double achieved = flops / fastSeconds / 1e9;

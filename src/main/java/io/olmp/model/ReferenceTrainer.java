@@ -54,8 +54,11 @@ public final class ReferenceTrainer {
         for (long i = startIteration; i < total; i++) {
             // dropout (AlexNet) draws from ND4J's generator: seed it per iteration so a resumed run repeats it
             Nd4j.getRandom().setSeed(batchSeed * 31 + i);
+            long done = i + 1;
+            boolean report = done % settings.progressEvery() == 0 || done == total;
             if (fast != null) {
-                loss = fast.fit(batches.batch(i), Map.of());
+                // the score with its regularisation term only where it is printed (the term costs a pass over every parameter)
+                loss = report ? fast.fit(batches.batch(i), Map.of()) : fast.step(batches.batch(i), Map.of());
             } else {
                 net.fit(batches.batch(i));
                 loss = net.score();
@@ -65,8 +68,7 @@ public final class ReferenceTrainer {
                         + " (lower olmp.train.learning-rate)");
             }
             windowIterations++;
-            long done = i + 1;
-            if (done % settings.progressEvery() == 0 || done == total) {
+            if (report) {
                 double seconds = (System.nanoTime() - windowStart) / 1e9;
                 double iterationsPerSecond = windowIterations / seconds;
                 progress.accept(new Progress(done, total, loss, iterationsPerSecond * settings.batchSize(),

@@ -41,6 +41,7 @@ public final class FastTrainingStep {
     private final Half first;  // writes the network's gradient arrays
     private final Half second; // own gradient arrays, added to the first's; null: never split
     private final Gradient gradient;
+    private Optional<NesterovL2Update> fusedUpdate; // null until DL4J's updater ran once
 
     /** One half-batch's stages, buffers and loss. */
     private static final class Half {
@@ -88,6 +89,11 @@ public final class FastTrainingStep {
      * @param masks weight masks by layer name (layers not in the map use their dense W); may be empty
      */
     public double computeGradientAndScore(INDArray features, INDArray labels, Map<String, INDArray> masks) {
+        return computeDataGradient(features, labels, masks) + net.calcRegularizationScore(true);
+    }
+
+    /** The gradient arrays as {@link #computeGradientAndScore}; returns the mean data loss only. */
+    private double computeDataGradient(INDArray features, INDArray labels, Map<String, INDArray> masks) {
         int n = (int) features.size(0);
         for (Half h : second == null ? new Half[] {first} : new Half[] {first, second}) {
             for (WeightedParams p : h.plan.params()) {
@@ -117,7 +123,7 @@ public final class FastTrainingStep {
             }
             dataLoss = (losses[0] * a + losses[1] * (n - a)) / n;
         }
-        return dataLoss + net.calcRegularizationScore(true);
+        return dataLoss;
     }
 
     /** Rows [from, to) as a view: input() and the loss copy what they read. */
@@ -147,20 +153,48 @@ public final class FastTrainingStep {
 
     /** One iteration of SGD on the batch, as {@code net.fit(batch)}; returns the score, also set on the network. */
     public double fit(DataSet batch, Map<String, INDArray> masks) {
-        double score = computeGradientAndScore(batch.getFeatures(), batch.getLabels(), masks);
+        double dataLoss = computeDataGradient(batch.getFeatures(), batch.getLabels(), masks);
+        double score = dataLoss + net.calcRegularizationScore(true);
+        applyUpdate((int) batch.getFeatures().size(0));
+        net.setScore(score);
+        return score;
+    }
+
+    /**
+     * The same update as {@link #fit}, without the score's regularisation term (a pass over every
+     * parameter that the update does not need); returns the mean data loss and leaves the
+     * network's score alone.
+     */
+    public double step(DataSet batch, Map<String, INDArray> masks) {
+        double dataLoss = computeDataGradient(batch.getFeatures(), batch.getLabels(), masks);
+        applyUpdate((int) batch.getFeatures().size(0));
+        return dataLoss;
+    }
+
+    /** Whether updates after the first go through {@link NesterovL2Update} (known after the first update). */
+    boolean usesFusedUpdate() {
+        return fusedUpdate != null && fusedUpdate.isPresent();
+    }
+
+    /** The updater, the parameter step, the listeners and the iteration counter, as StochasticGradientDescent. */
+    private void applyUpdate(int batchSize) {
         int iteration = BaseOptimizer.getIterationCount(net);
         int epoch = BaseOptimizer.getEpochCount(net);
-        net.getUpdater().update(net, gradient, iteration, epoch, (int) batch.getFeatures().size(0),
-                LayerWorkspaceMgr.noWorkspaces());
-        INDArray params = net.params();
-        params.subi(net.getFlattenedGradients().reshape(params.shape()));
+        if (fusedUpdate != null && fusedUpdate.isPresent()) {
+            fusedUpdate.get().apply(iteration, epoch, batchSize);
+        } else {
+            net.getUpdater().update(net, gradient, iteration, epoch, batchSize, LayerWorkspaceMgr.noWorkspaces());
+            INDArray params = net.params();
+            params.subi(net.getFlattenedGradients().reshape(params.shape()));
+            if (fusedUpdate == null) { // DL4J's updater has now initialised its state as fit() does
+                fusedUpdate = NesterovL2Update.of(net);
+            }
+        }
         for (TrainingListener listener : net.getListeners()) {
             listener.iterationDone(net, iteration, epoch);
         }
         BaseOptimizer.incrementIterationCount(net, 1);
         BaseOptimizer.applyConstraints(net);
-        net.setScore(score);
-        return score;
     }
 
     /** The images as NHWC floats (a copy; DL4J's flat rows are NCHW). */
@@ -176,16 +210,17 @@ public final class FastTrainingStep {
             h.input = new float[n * c * pixels];
         }
         float[] input = h.input;
-        float[] flat = features.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
         if (c == 1) {
-            System.arraycopy(flat, 0, input, 0, input.length);
-        } else {
-            for (int image = 0; image < n; image++) {
-                int base = image * c * pixels;
-                for (int ch = 0; ch < c; ch++) {
-                    for (int p = 0; p < pixels; p++) {
-                        input[base + p * c + ch] = flat[base + ch * pixels + p];
-                    }
+            FloatTransfer.readAsFloats(features, input);
+            return input;
+        }
+        float[] flat = new float[input.length];
+        FloatTransfer.readAsFloats(features, flat);
+        for (int image = 0; image < n; image++) {
+            int base = image * c * pixels;
+            for (int ch = 0; ch < c; ch++) {
+                for (int p = 0; p < pixels; p++) {
+                    input[base + p * c + ch] = flat[base + ch * pixels + p];
                 }
             }
         }

@@ -34,6 +34,20 @@ final class FloatTransfer {
         data.get((int) array.offset(), target, 0, target.length);
     }
 
+    /**
+     * The values of any array as floats in 'c' order: read straight from the buffer when it is a
+     * contiguous float block (a batch's features or labels, also a row range of them), else
+     * through ND4J's cast and copy.
+     */
+    static void readAsFloats(INDArray array, float[] target) {
+        if (array.dataType() == DataType.FLOAT && array.length() == target.length && hasCStrides(array)) {
+            readContiguous(array, target);
+        } else {
+            float[] values = array.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            System.arraycopy(values, 0, target, 0, target.length);
+        }
+    }
+
     /** Writes the values of a float array stored contiguously in 'c' order (see {@link #readContiguous}). */
     static void writeContiguous(float[] source, INDArray array) {
         FloatBuffer data = contiguous(array, source.length);

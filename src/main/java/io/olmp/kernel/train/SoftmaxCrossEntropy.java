@@ -1,6 +1,5 @@
 package io.olmp.kernel.train;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -13,16 +12,18 @@ final class SoftmaxCrossEntropy {
 
     private static final double CLIP = 1e-10;
     private float[] gradient;
+    private float[] y;
 
     double forwardBackward(float[] logits, INDArray labels, int n, int classes) {
         if (labels.size(0) != n || labels.size(1) != classes) {
             throw new IllegalArgumentException("labels have shape " + java.util.Arrays.toString(labels.shape())
                     + ", expected [" + n + ", " + classes + "]");
         }
-        float[] y = labels.castTo(DataType.FLOAT).dup('c').data().asFloat();
         if (gradient == null || gradient.length != n * classes) {
             gradient = new float[n * classes];
+            y = new float[n * classes];
         }
+        FloatTransfer.readAsFloats(labels, y);
         double total = 0;
         float[] p = new float[classes];
         for (int r = 0; r < n; r++) {

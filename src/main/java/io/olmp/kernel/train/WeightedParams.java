@@ -2,7 +2,6 @@ package io.olmp.kernel.train;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
@@ -53,8 +52,11 @@ final class WeightedParams {
         }
     }
 
+    /** The bias values, read from the parameter buffer (no ND4J op: each op wakes its thread pool). */
     float[] biasValues() {
-        return bias.toFloatVector();
+        float[] values = new float[(int) bias.length()];
+        FloatTransfer.readContiguous(bias, values);
+        return values;
     }
 
     void setBiasGradient(double[] sums) {
@@ -62,7 +64,7 @@ final class WeightedParams {
         for (int i = 0; i < sums.length; i++) {
             values[i] = (float) sums[i];
         }
-        biasGradient.assign(Nd4j.createFromArray(values).reshape(biasGradient.shape()));
+        FloatTransfer.writeContiguous(values, biasGradient);
     }
 
     /** Rows per chunk of the parallel row loops; fixed, so that the results do not depend on the thread count. */

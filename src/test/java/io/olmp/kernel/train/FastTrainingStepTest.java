@@ -115,6 +115,54 @@ class FastTrainingStepTest {
                 .isLessThan(1e-5);
     }
 
+    /** From the second iteration on the paper's solver runs as one fused pass; it must stay DL4J's. */
+    @Test
+    void lenet300StepsThroughTheFusedUpdateMatchDl4jFit() {
+        MultiLayerNetwork reference = net("lenet300-100");
+        MultiLayerNetwork fast = reference.clone();
+        MultiLayerNetwork stepped = reference.clone();
+        FastTrainingStep step = FastTrainingStep.of(fast);
+        FastTrainingStep withoutScore = FastTrainingStep.of(stepped);
+        for (int i = 0; i < 6; i++) {
+            DataSet data = batch(128, i);
+            reference.fit(data);
+            double score = step.fit(data, Map.of());
+            assertEquals(reference.score(), score, 1e-5 * Math.abs(score), "score of iteration " + i);
+            double dataLoss = withoutScore.step(data, Map.of());
+            assertThat(dataLoss).isLessThan(score).isGreaterThan(0.0);
+        }
+        assertThat(step.usesFusedUpdate()).isTrue();
+        assertEquals(reference.getIterationCount(), fast.getIterationCount());
+        assertThat(relativeDifference(reference.params(), fast.params())).isLessThan(1e-5);
+        assertThat(relativeDifference(reference.getUpdater().getStateViewArray(), fast.getUpdater().getStateViewArray()))
+                .isLessThan(1e-5);
+        assertThat(relativeDifference(reference.getFlattenedGradients(), fast.getFlattenedGradients())).isLessThan(1e-5);
+        assertEquals(fast.params(), stepped.params(), "step() makes the same update as fit()");
+        assertEquals(fast.getIterationCount(), stepped.getIterationCount());
+    }
+
+    @Test
+    void anotherUpdaterIsLeftToDl4j() {
+        MultiLayerNetwork reference = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
+                .seed(3).updater(new org.nd4j.linalg.learning.config.Adam(1e-3)).l2(1e-4).list()
+                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(784).nOut(30)
+                        .activation(org.nd4j.linalg.activations.Activation.RELU).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder(
+                        org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MCXENT).nOut(10)
+                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                .build());
+        reference.init();
+        MultiLayerNetwork fast = reference.clone();
+        FastTrainingStep step = FastTrainingStep.of(fast);
+        for (int i = 0; i < 3; i++) {
+            DataSet data = batch(64, i);
+            reference.fit(data);
+            step.fit(data, Map.of());
+        }
+        assertThat(step.usesFusedUpdate()).isFalse();
+        assertThat(relativeDifference(reference.params(), fast.params())).isLessThan(1e-5);
+    }
+
     /**
      * With masks the parameters still agree to 1e-5 after 4 steps, but from the second step on
      * conv1's weight gradient differs by about 2e-3 relative (its bias gradient and every other
