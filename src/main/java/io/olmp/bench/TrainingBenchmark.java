@@ -9,6 +9,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
@@ -30,10 +31,11 @@ public final class TrainingBenchmark {
      * @param fractionOfMmul      achievedGflops / mmulGflops
      * @param iterationsPerSecond 1 / fastSeconds
      * @param paperTrainingHours  PAPER_ITERATIONS x fastSeconds, in hours
+     * @param stages              where a fast iteration's time goes, from further timed iterations
      */
     public record Result(int batchSize, double mmulGflops, double dl4jSeconds, double fastSeconds, double achievedGflops,
                          double fractionOfMmul, double iterationsPerSecond, double paperTrainingHours,
-                         double dl4jPaperTrainingHours) {
+                         double dl4jPaperTrainingHours, List<FastTrainingStep.StageTime> stages) {
 
         public double speedup() {
             return dl4jSeconds / fastSeconds;
@@ -53,11 +55,16 @@ public final class TrainingBenchmark {
         MultiLayerNetwork fastNet = net.clone();
         FastTrainingStep step = FastTrainingStep.of(fastNet);
         double fastSeconds = median(warmup, repetitions, i -> step.step(batches.apply(i), Map.of()));
+        step.timeStages(true);
+        for (int i = 0; i < repetitions; i++) {
+            step.step(batches.apply(warmup + repetitions + i), Map.of());
+        }
+        step.timeStages(false);
         int batchSize = (int) batches.apply(0).getFeatures().size(0);
         double flops = 3.0 * 2.0 * step.forwardMacsPerExample() * batchSize;
         double achieved = flops / fastSeconds / 1e9;
         return new Result(batchSize, mmul, dl4jSeconds, fastSeconds, achieved, achieved / mmul, 1 / fastSeconds,
-                PAPER_ITERATIONS * fastSeconds / 3600, PAPER_ITERATIONS * dl4jSeconds / 3600);
+                PAPER_ITERATIONS * fastSeconds / 3600, PAPER_ITERATIONS * dl4jSeconds / 3600, step.stageTimes());
     }
 
     private interface Iteration {

@@ -150,6 +150,10 @@ final class BenchCommand implements Callable<Integer> {
                     train.dl4jSeconds(), train.fastSeconds(), train.speedup(), train.achievedGflops(),
                     100 * train.fractionOfMmul(), train.iterationsPerSecond());
             training.add(train);
+            for (var part : train.stages()) {
+                System.out.printf("%s:   %-24s forward %7.2f ms  backward %7.2f ms%n", arch, part.part(),
+                        part.forwardMillis(), part.backwardMillis());
+            }
             double scoringHours = rate.projectedPaperScoringSeconds() / 3600;
             projections.add(new Projection(arch, scoringHours, train.paperTrainingHours(),
                     scoringHours + train.paperTrainingHours()));

@@ -43,16 +43,30 @@ public final class FastTrainingStep {
     private final Gradient gradient;
     private Optional<NesterovL2Update> fusedUpdate; // null until DL4J's updater ran once
 
-    /** One half-batch's stages, buffers and loss. */
+    /** One half-batch's stages, buffers, loss and (when timed) its stage times. */
     private static final class Half {
         final StagePlanner.Plan plan;
         final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        final long[] forwardNanos;
+        final long[] backwardNanos;
         float[] input;
 
         Half(StagePlanner.Plan plan) {
             this.plan = plan;
+            this.forwardNanos = new long[plan.stages().size() + 1]; // the last entry: input copy and loss
+            this.backwardNanos = new long[plan.stages().size() + 1]; // the last entry: the update
         }
     }
+
+    /**
+     * Wall time of one part of an iteration, averaged over the timed iterations (with a split batch,
+     * the first half's, whose twin runs at the same time on the other core).
+     */
+    public record StageTime(String part, double forwardMillis, double backwardMillis) {}
+
+    private boolean timed;
+    private int timedIterations;
+    private final float[][] mergeScratch = {new float[0], new float[0]};
 
     private FastTrainingStep(MultiLayerNetwork net, StagePlanner.Plan plan) {
         this.net = net;
@@ -115,12 +129,19 @@ public final class FastTrainingStep {
                 IntStream.range(0, 2).parallel().forEach(h ->
                         losses[h] = gradient(h == 0 ? first : second, f[h], y[h], h == 0 ? a : n - a));
             }
+            long start = System.nanoTime();
             List<WeightedParams> into = first.plan.params();
             List<WeightedParams> from = second.plan.params();
             for (int i = 0; i < into.size(); i++) {
-                into.get(i).weightGradient.addi(from.get(i).weightGradient);
-                into.get(i).biasGradient.addi(from.get(i).biasGradient);
+                int length = (int) into.get(i).weightGradient.length();
+                if (mergeScratch[0].length < length) {
+                    mergeScratch[0] = new float[length];
+                    mergeScratch[1] = new float[length];
+                }
+                FloatTransfer.addBlock(from.get(i).weightGradient, into.get(i).weightGradient, mergeScratch[0], mergeScratch[1]);
+                FloatTransfer.addBlock(from.get(i).biasGradient, into.get(i).biasGradient, mergeScratch[0], mergeScratch[1]);
             }
+            lap(first.backwardNanos, first.backwardNanos.length - 1, start);
             dataLoss = (losses[0] * a + losses[1] * (n - a)) / n;
         }
         return dataLoss;
@@ -132,18 +153,59 @@ public final class FastTrainingStep {
     }
 
     /** One half's gradient (summed over its examples) into its plan's gradient arrays; returns its mean loss. */
-    private static double gradient(Half h, INDArray features, INDArray labels, int n) {
-        float[] activation = input(h, features, n);
+    private double gradient(Half h, INDArray features, INDArray labels, int n) {
         List<TrainingStage> stages = h.plan.stages();
-        for (TrainingStage stage : stages) {
-            activation = stage.forward(activation, n);
+        int other = stages.size();
+        long t = System.nanoTime();
+        float[] activation = input(h, features, n);
+        t = lap(h.forwardNanos, other, t);
+        for (int i = 0; i < stages.size(); i++) {
+            activation = stages.get(i).forward(activation, n);
+            t = lap(h.forwardNanos, i, t);
         }
         double loss = h.loss.forwardBackward(activation, labels, n, h.plan.numClasses());
         float[] delta = h.loss.gradient();
+        t = lap(h.forwardNanos, other, t);
         for (int i = stages.size() - 1; i >= 0; i--) {
             delta = stages.get(i).backward(delta, n, i > 0);
+            t = lap(h.backwardNanos, i, t);
         }
         return loss;
+    }
+
+    private long lap(long[] nanos, int index, long since) {
+        if (!timed) {
+            return since;
+        }
+        long now = System.nanoTime();
+        nanos[index] += now - since;
+        return now;
+    }
+
+    /** Starts (or stops) timing each stage; starting clears the times. */
+    public void timeStages(boolean on) {
+        timed = on;
+        if (on) {
+            timedIterations = 0;
+            java.util.Arrays.fill(first.forwardNanos, 0);
+            java.util.Arrays.fill(first.backwardNanos, 0);
+        }
+    }
+
+    /**
+     * Per stage of the network, then "input, loss / update" (the input copy and the loss; the
+     * halves' gradient sum, the updater and the parameter step), averaged over the iterations run
+     * since {@code timeStages(true)}.
+     */
+    public List<StageTime> stageTimes() {
+        double per = Math.max(1, timedIterations) * 1e6;
+        List<StageTime> times = new java.util.ArrayList<>();
+        List<String> names = first.plan.stageNames();
+        for (int i = 0; i <= names.size(); i++) {
+            times.add(new StageTime(i < names.size() ? names.get(i) : "input, loss / update",
+                    first.forwardNanos[i] / per, first.backwardNanos[i] / per));
+        }
+        return List.copyOf(times);
     }
 
     /** Forward-pass multiply-adds per example (convolutions and dense layers). */
@@ -178,6 +240,7 @@ public final class FastTrainingStep {
 
     /** The updater, the parameter step, the listeners and the iteration counter, as StochasticGradientDescent. */
     private void applyUpdate(int batchSize) {
+        long start = System.nanoTime();
         int iteration = BaseOptimizer.getIterationCount(net);
         int epoch = BaseOptimizer.getEpochCount(net);
         if (fusedUpdate != null && fusedUpdate.isPresent()) {
@@ -195,6 +258,10 @@ public final class FastTrainingStep {
         }
         BaseOptimizer.incrementIterationCount(net, 1);
         BaseOptimizer.applyConstraints(net);
+        if (timed) {
+            lap(first.backwardNanos, first.backwardNanos.length - 1, start);
+            timedIterations++;
+        }
     }
 
     /** The images as NHWC floats (a copy; DL4J's flat rows are NCHW). */

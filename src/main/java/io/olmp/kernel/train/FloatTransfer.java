@@ -63,6 +63,41 @@ final class FloatTransfer {
         return array.data().asNioFloat();
     }
 
+    /**
+     * into += from, element by element over two arrays of one shape stored as dense blocks in the
+     * same order ('c' or 'f'), such as a layer's gradient view and its {@code ulike()} twin.
+     */
+    static void addBlock(INDArray from, INDArray into, float[] scratchFrom, float[] scratchInto) {
+        int n = (int) into.length();
+        if (from.dataType() != DataType.FLOAT || into.dataType() != DataType.FLOAT || from.length() != n
+                || !java.util.Arrays.equals(from.stride(), into.stride()) || !denseBlock(into)) {
+            into.addi(from);
+            return;
+        }
+        FloatBuffer source = from.data().asNioFloat();
+        FloatBuffer target = into.data().asNioFloat();
+        source.get((int) from.offset(), scratchFrom, 0, n);
+        target.get((int) into.offset(), scratchInto, 0, n);
+        for (int i = 0; i < n; i++) {
+            scratchInto[i] += scratchFrom[i];
+        }
+        target.put((int) into.offset(), scratchInto, 0, n);
+    }
+
+    private static boolean denseBlock(INDArray array) {
+        if (hasCStrides(array)) {
+            return true;
+        }
+        long expected = 1;
+        for (int d = 0; d < array.rank(); d++) {
+            if (array.size(d) != 1 && array.stride(d) != expected) {
+                return false;
+            }
+            expected *= array.size(d);
+        }
+        return true;
+    }
+
     /** Strides of a dense 'c'-ordered block (dimensions of size 1 may have any stride). */
     static boolean hasCStrides(INDArray array) {
         long expected = 1;

@@ -37,8 +37,8 @@ import java.util.Map;
 final class StagePlanner {
 
     /** The stages and the parameter blocks they write, in layer order. */
-    record Plan(List<TrainingStage> stages, List<WeightedParams> params, int inputChannels, int inputHeight, int inputWidth,
-                int numClasses) {}
+    record Plan(List<TrainingStage> stages, List<String> stageNames, List<WeightedParams> params, int inputChannels,
+                int inputHeight, int inputWidth, int numClasses) {}
 
     private StagePlanner() {}
 
@@ -62,6 +62,7 @@ final class StagePlanner {
         Layer[] layers = net.getLayers();
         require(layers.length >= 1, "no layers");
         List<TrainingStage> stages = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         List<WeightedParams> params = new ArrayList<>();
         int channels;
         int height;
@@ -107,6 +108,7 @@ final class StagePlanner {
                         c.getStride()[0], c.getStride()[1]);
                 WeightedParams p = weighted(net, i, ownGradients);
                 stages.add(new ConvStage(geometry, (int) c.getNOut(), relu, p));
+                names.add(layer.getLayerName() + " (convolution)");
                 params.add(p);
                 height = geometry.outH();
                 width = geometry.outW();
@@ -118,6 +120,7 @@ final class StagePlanner {
                 NhwcMaxPool pool = new NhwcMaxPool(height, width, channels, s.getKernelSize()[0], s.getKernelSize()[1],
                         s.getStride()[0], s.getStride()[1]);
                 stages.add(new PoolStage(pool));
+                names.add(layer.getLayerName() + " (max pooling)");
                 height = pool.outH();
                 width = pool.outW();
             } else if (layer.getClass() == DenseLayer.class || layer.getClass() == OutputLayer.class) {
@@ -126,6 +129,7 @@ final class StagePlanner {
                     CnnToFeedForwardPreProcessor flat = (CnnToFeedForwardPreProcessor) pre;
                     require(flat.getFormat() == CNN2DFormat.NCHW, where + " flattens " + flat.getFormat());
                     stages.add(new FlattenStage(height, width, channels));
+                    names.add("flatten");
                     features = height * width * channels;
                     images = false;
                 } else {
@@ -151,6 +155,7 @@ final class StagePlanner {
                 }
                 WeightedParams p = weighted(net, i, ownGradients);
                 stages.add(new DenseStage((int) dense.getNIn(), (int) dense.getNOut(), relu, p));
+                names.add(layer.getLayerName() + " (dense)");
                 params.add(p);
                 height = 1;
                 width = 1;
@@ -160,7 +165,7 @@ final class StagePlanner {
             }
         }
         require(numClasses > 0, "the last layer is not a softmax output layer");
-        return new Plan(List.copyOf(stages), List.copyOf(params), inputChannels, inputHeight, inputWidth, numClasses);
+        return new Plan(List.copyOf(stages), List.copyOf(names), List.copyOf(params), inputChannels, inputHeight, inputWidth, numClasses);
     }
 
     private static WeightedParams weighted(MultiLayerNetwork net, int index, boolean ownGradients) {
