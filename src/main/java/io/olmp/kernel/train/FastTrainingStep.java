@@ -127,7 +127,7 @@ public final class FastTrainingStep {
             double[] losses = new double[2];
             try (BlasThreads single = BlasThreads.single()) {
                 IntStream.range(0, 2).parallel().forEach(h ->
-                        losses[h] = gradient(h == 0 ? first : second, f[h], y[h], h == 0 ? a : n - a));
+                        losses[h] = StageLoops.sequentially(() -> gradient(h == 0 ? first : second, f[h], y[h], h == 0 ? a : n - a)));
             }
             long start = System.nanoTime();
             List<WeightedParams> into = first.plan.params();

@@ -1,7 +1,6 @@
 package io.olmp.kernel.train;
 
 import java.nio.FloatBuffer;
-import java.util.stream.IntStream;
 
 /**
  * im2col and its adjoint for valid (unpadded) convolutions on NHWC images. Row r of the column
@@ -35,7 +34,7 @@ record NhwcIm2col(int height, int width, int channels, int kernelH, int kernelW,
         int run = kernelW * channels;
         int k = columns();
         int perImage = outH() * outW() * k;
-        IntStream.range(0, n).parallel().forEach(image -> {
+        StageLoops.forEach(n, image -> {
             float[] rows = scratch(perImage);
             int at = 0;
             for (int oh = 0; oh < outH(); oh++) {
@@ -67,7 +66,7 @@ record NhwcIm2col(int height, int width, int channels, int kernelH, int kernelW,
         int run = kernelW * channels;
         int k = columns();
         int perImage = outH() * outW() * k;
-        IntStream.range(0, n).parallel().forEach(image -> {
+        StageLoops.forEach(n, image -> {
             java.util.Arrays.fill(images, image * imageSize(), (image + 1) * imageSize(), 0f);
             float[] rows = scratch(perImage);
             cols.get(image * perImage, rows, 0, perImage);

@@ -4,7 +4,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.FloatBuffer;
-import java.util.stream.IntStream;
 
 /**
  * The weight and bias of one DL4J layer as views into the network's flat parameter and
@@ -73,7 +72,7 @@ final class WeightedParams {
     /** out[r, c] := product[r, c] + bias[c], then ReLU if asked, over the rows of a row-major product. */
     static void addBiasAndActivate(FloatBuffer product, float[] out, int rows, float[] bias, boolean relu) {
         int columns = bias.length;
-        IntStream.range(0, chunks(rows)).parallel().forEach(chunk -> {
+        StageLoops.forEach(chunks(rows), chunk -> {
             int start = chunk * CHUNK_ROWS * columns;
             int end = Math.min(rows, (chunk + 1) * CHUNK_ROWS) * columns;
             product.get(start, out, start, end - start); // one bulk read; element reads of a direct buffer are slow
@@ -94,7 +93,7 @@ final class WeightedParams {
     static double[] preActivationGradient(float[] dOut, float[] out, boolean relu, int rows, int columns,
                                           FloatBuffer target) {
         double[][] partial = new double[chunks(rows)][columns];
-        IntStream.range(0, partial.length).parallel().forEach(chunk -> {
+        StageLoops.forEach(partial.length, chunk -> {
             double[] sums = partial[chunk];
             int start = chunk * CHUNK_ROWS * columns;
             int end = Math.min(rows, (chunk + 1) * CHUNK_ROWS) * columns;
