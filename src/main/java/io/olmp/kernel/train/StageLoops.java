@@ -16,7 +16,7 @@ final class StageLoops {
     private StageLoops() {}
 
     static void forEach(int count, IntConsumer body) {
-        if (SEQUENTIAL.get()) {
+        if (count == 1 || SEQUENTIAL.get()) {
             for (int i = 0; i < count; i++) {
                 body.accept(i);
             }
