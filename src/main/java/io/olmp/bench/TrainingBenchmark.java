@@ -44,9 +44,13 @@ public final class TrainingBenchmark {
 
     private TrainingBenchmark() {}
 
+    /** Untimed fast iterations first: the step's loops reach their compiled speed after some tens of iterations. */
+    static final int FAST_WARMUP = 50;
+
     /**
-     * Times {@code repetitions} iterations of each path after {@code warmup} untimed ones, each on
-     * its own copy of {@code net} (left untouched), with batch i = {@code batches.apply(i)}.
+     * Times {@code repetitions} iterations of each path, DL4J's after {@code warmup} untimed ones
+     * and the fast step's after {@link #FAST_WARMUP} (and at least 30 timed), each on its own copy of
+     * {@code net} (left untouched), with batch i = {@code batches.apply(i)}.
      */
     public static Result measure(MultiLayerNetwork net, LongFunction<DataSet> batches, int warmup, int repetitions,
                                  double mmul) {
@@ -54,10 +58,11 @@ public final class TrainingBenchmark {
         double dl4jSeconds = median(warmup, repetitions, i -> dl4j.fit(batches.apply(i)));
         MultiLayerNetwork fastNet = net.clone();
         FastTrainingStep step = FastTrainingStep.of(fastNet);
-        double fastSeconds = median(warmup, repetitions, i -> step.step(batches.apply(i), Map.of()));
+        int fastRepetitions = Math.max(30, repetitions);
+        double fastSeconds = median(FAST_WARMUP, fastRepetitions, i -> step.step(batches.apply(i), Map.of()));
         step.timeStages(true);
-        for (int i = 0; i < repetitions; i++) {
-            step.step(batches.apply(warmup + repetitions + i), Map.of());
+        for (int i = 0; i < fastRepetitions; i++) {
+            step.step(batches.apply(FAST_WARMUP + fastRepetitions + i), Map.of());
         }
         step.timeStages(false);
         int batchSize = (int) batches.apply(0).getFeatures().size(0);

@@ -58,17 +58,14 @@ final class ChannelMajorPooling {
                     for (int ky = 0; ky < kh; ky++) {
                         int row = corner + ky * w;
                         for (int kx = 0; kx < kw; kx++) {
-                            float v = src[row + kx];
-                            if (v > m) {
-                                m = v;
-                            }
+                            m = Math.max(m, src[row + kx]); // branch-free: the maximum's position is unpredictable
                         }
                     }
                     if (addBias) {
                         m += b;
                     }
-                    if (relu && !(m > 0f)) {
-                        m = 0f;
+                    if (relu) {
+                        m = Math.max(m, 0f);
                     }
                     dst[d++] = m;
                 }

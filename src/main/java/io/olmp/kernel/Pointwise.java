@@ -1,6 +1,10 @@
 package io.olmp.kernel;
 
-/** Bias and ReLU in place, as DL4J applies them after a product (z + b, then max(z, 0)). */
+/**
+ * Bias and ReLU in place, as DL4J applies them after a product (z + b, then max(z, 0)). ReLU is
+ * Math.max, not a comparison: its branch goes each way on about half the entries, and the
+ * mispredictions cost more than the rest of the pass.
+ */
 final class Pointwise {
 
     private Pointwise() {}
@@ -10,9 +14,14 @@ final class Pointwise {
         for (int c = 0; c < bias.length; c++) {
             float b = bias[c];
             int end = (c + 1) * block;
-            for (int i = c * block; i < end; i++) {
-                float v = act[i] + b;
-                act[i] = relu && !(v > 0f) ? 0f : v;
+            if (relu) {
+                for (int i = c * block; i < end; i++) {
+                    act[i] = Math.max(act[i] + b, 0f);
+                }
+            } else {
+                for (int i = c * block; i < end; i++) {
+                    act[i] += b;
+                }
             }
         }
     }
@@ -22,9 +31,14 @@ final class Pointwise {
         int cols = bias.length;
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
-            for (int j = 0; j < cols; j++) {
-                float v = act[base + j] + bias[j];
-                act[base + j] = relu && !(v > 0f) ? 0f : v;
+            if (relu) {
+                for (int j = 0; j < cols; j++) {
+                    act[base + j] = Math.max(act[base + j] + bias[j], 0f);
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    act[base + j] += bias[j];
+                }
             }
         }
     }
