@@ -1,10 +1,12 @@
 package io.olmp.model;
 
 import io.olmp.data.LabeledImages;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 
 /**
@@ -72,20 +74,25 @@ public final class Batches {
         return Nd4j.create(data, new long[] {to - from, length}, 'c');
     }
 
+    /** The rows gathered straight into a new array's buffer (no Java copy in between: a batch is built every iteration). */
     static INDArray features(LabeledImages images, int[] rows) {
         int length = images.featureLength();
-        float[] data = new float[rows.length * length];
+        INDArray features = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows.length, length}, 'c');
+        FloatBuffer target = features.data().asNioFloat();
         for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(images.pixels(), rows[i] * length, data, i * length, length);
+            target.put(i * length, images.pixels(), rows[i] * length, length);
         }
-        return Nd4j.create(data, new long[] {rows.length, length}, 'c');
+        return features;
     }
 
     static INDArray oneHot(LabeledImages images, int[] rows) {
-        float[] data = new float[rows.length * images.numClasses()];
+        int classes = images.numClasses();
+        float[] data = new float[rows.length * classes];
         for (int i = 0; i < rows.length; i++) {
-            data[i * images.numClasses() + images.labels()[rows[i]]] = 1f;
+            data[i * classes + images.labels()[rows[i]]] = 1f;
         }
-        return Nd4j.create(data, new long[] {rows.length, images.numClasses()}, 'c');
+        INDArray labels = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows.length, classes}, 'c');
+        labels.data().asNioFloat().put(0, data);
+        return labels;
     }
 }
