@@ -27,8 +27,17 @@ class DirectLaneTest {
 
     @Test
     void lenet5LogitsDifferFromDl4jFarBelowTheGuard() throws IOException {
+        logitsDifferFromDl4jFarBelowTheGuard("lenet5", DirectLane.CONV_BLOCK);
+    }
+
+    @Test
+    void lenet300LogitsDifferFromDl4jFarBelowTheGuard() throws IOException {
+        logitsDifferFromDl4jFarBelowTheGuard("lenet300-100", DirectLane.DENSE_BLOCK);
+    }
+
+    private static void logitsDifferFromDl4jFarBelowTheGuard(String architecture, int block) throws IOException {
         LabeledImages images = ScoringKernelExactnessTest.digits();
-        MultiLayerNetwork net = Architectures.build("lenet5", new InputShape(1, 28, 28, 10),
+        MultiLayerNetwork net = Architectures.build(architecture, new InputShape(1, 28, 28, 10),
                 ScoringKernelExactnessTest.train(), 12);
         Map<String, INDArray> effective = MagnitudePruner.effectiveWeights(net, LayerMasks.allKept(net));
         WeightMagnitudes magnitudes = WeightMagnitudes.of(effective);
@@ -41,7 +50,7 @@ class DirectLaneTest {
             Map<String, Double> t = new LinkedHashMap<>();
             int d = 0;
             for (String layer : magnitudes.layers()) {
-                t.put(layer, magnitudes.percentile(layer, percents[d++]));
+                t.put(layer, magnitudes.percentile(layer, percents[d++ % percents.length]));
             }
             MaskedCandidate candidate = kernel.mask(t);
             MultiLayerNetwork copy = net.clone();
@@ -51,8 +60,8 @@ class DirectLaneTest {
             INDArray hidden = activations.get(activations.size() - 2);
             var output = copy.getLayer(copy.getnLayers() - 1);
             INDArray logits = hidden.mmul(output.getParam("W")).addRowVector(output.getParam("b"));
-            for (int start = 0; start < n; start += DirectLane.BLOCK) {
-                int m = Math.min(DirectLane.BLOCK, n - start);
+            for (int start = 0; start < n; start += block) {
+                int m = Math.min(block, n - start);
                 float[][] direct = kernel.directLogits(candidate, images.pixels(), start, m);
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < direct.length; j++) {
@@ -63,7 +72,7 @@ class DirectLaneTest {
                 }
             }
         }
-        System.out.printf("direct lane: largest |logit| %.4g, largest difference from DL4J %.3g (guard %.1g)%n",
+        System.out.printf(architecture + " direct lane: largest |logit| %.4g, largest difference from DL4J %.3g (guard %.1g)%n",
                 largest, worst, DirectLane.GUARD);
         assertThat(largest).isGreaterThan(0);
         // the guard is GUARD x max(1, |top logit|); the differences stay 100x below its smallest value

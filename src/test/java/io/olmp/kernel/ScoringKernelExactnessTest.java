@@ -56,13 +56,21 @@ class ScoringKernelExactnessTest {
     void lenet300PredictionsEqualDl4jOnEveryImage() throws IOException {
         LabeledImages images = digits();
         MultiLayerNetwork net = Architectures.build("lenet300-100", new InputShape(1, 28, 28, 10), train(), 11);
-        Comparison c = compare(net, images, new double[][] {{0, 0, 0}, {50, 30, 10}, {90, 80, 60}, {99, 97, 90},
-                {100, 50, 50}}, 700);
+        double[][] candidates = {{0, 0, 0}, {50, 30, 10}, {90, 80, 60}, {99, 97, 90}, {100, 50, 50}};
+        Comparison c = compare(net, images, candidates, 700, -1);
+        assertEquals(0, c.directCandidates());
         assertThat(c.images()).isEqualTo(images.count() * 5L);
         assertEquals(0, c.nonTieDifferences(), c.toString());
         assertEquals(0, c.tieDifferences(), c.toString());
         // candidate {100, ...} leaves ip1 empty: every logit equals its bias, a full tie, decided as DL4J does
         assertThat(c.kernelNearTies()).isGreaterThanOrEqualTo(images.count());
+        Comparison direct = compare(net, images, candidates, 700, ScoringKernel.DIRECT_MAX_KEPT_MACS);
+        assertEquals(candidates.length, direct.directCandidates(), "every candidate through the direct lane");
+        assertEquals(0, direct.nonTieDifferences(), direct.toString());
+        assertEquals(0, direct.tieDifferences(), direct.toString());
+        Comparison byDefault = compare(net, images, candidates, 700, Double.NaN);
+        assertEquals(3, byDefault.directCandidates(), "the sparse ones (at most 35 % of the multiply-adds kept) go direct");
+        assertEquals(0, byDefault.nonTieDifferences(), byDefault.toString());
     }
 
     @Test
