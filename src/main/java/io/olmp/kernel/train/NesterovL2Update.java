@@ -113,19 +113,31 @@ final class NesterovL2Update {
         gradientData.get((int) gradients.offset(), g, 0, n);
         stateData.get((int) state.offset(), v, 0, n);
         float divisor = batchSize;
+        // dividing by a power of two is multiplying by its exact reciprocal: the same floats, faster
+        boolean powerOfTwo = Integer.bitCount(batchSize) == 1;
+        float reciprocal = 1f / divisor;
         for (Segment s : segments) {
             float lr = (float) s.updater.getLearningRate(iteration, epoch);
             float momentum = (float) s.updater.currentMomentum(iteration, epoch);
             float momentumNew = -momentum - 1f;
             float l2 = s.l2 == null ? 0f : (float) s.l2.valueAt(iteration, epoch);
-            boolean regularised = s.l2 != null;
-            for (int i = s.from; i < s.to; i++) {
-                float gradient = g[i] / divisor;
-                if (regularised) {
-                    gradient = l2 * p[i] + gradient;
+            if (powerOfTwo) {
+                for (int i = s.from; i < s.to; i++) {
+                    g[i] *= reciprocal;
                 }
+            } else {
+                for (int i = s.from; i < s.to; i++) {
+                    g[i] /= divisor;
+                }
+            }
+            if (s.l2 != null) {
+                for (int i = s.from; i < s.to; i++) {
+                    g[i] = l2 * p[i] + g[i];
+                }
+            }
+            for (int i = s.from; i < s.to; i++) {
                 float previous = momentum * v[i];
-                float velocity = previous - lr * gradient;
+                float velocity = previous - lr * g[i];
                 v[i] = velocity;
                 float update = previous + momentumNew * velocity;
                 g[i] = update;
