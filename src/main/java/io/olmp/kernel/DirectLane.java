@@ -26,7 +26,8 @@ final class DirectLane {
 
     /**
      * Images per block with convolutions: one activation row holds this many values (convolution
-     * rows are this times the output width long; 256 made LeNet-5 generations 1.3-1.7x slower).
+     * rows are this times the output width long; on LeNet-5, 256 made generations 1.3-1.7x slower and
+     * 32 made nearly dense ones 1.35x slower).
      */
     static final int CONV_BLOCK = 64;
     /**
