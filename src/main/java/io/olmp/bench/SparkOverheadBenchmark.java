@@ -57,7 +57,8 @@ public final class SparkOverheadBenchmark {
             }
             log.accept(String.format("bench %s: in-process %.3f s, Spark %s %.3f s (%.2fx), Spark fixed cost %.0f ms",
                     architecture, inProcess, spark.master(), onSpark, onSpark / inProcess, 1000 * fixed));
-            int shards = (images.count() + shardSize - 1) / shardSize;
+            int size = SparkShardCounters.balancedShardSize(images.count(), shardSize, spark.defaultParallelism());
+            int shards = (images.count() + size - 1) / size;
             return new Result(architecture, spark.master(), images.count(), candidates, shards, inProcess, onSpark,
                     onSpark / inProcess, fixed);
         }

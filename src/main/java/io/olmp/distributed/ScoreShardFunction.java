@@ -10,18 +10,20 @@ import java.util.List;
 
 /**
  * The task: score every candidate of the generation on each shard (by index) of the partition.
- * A top-level class holding only broadcasts, so no closure captures driver state.
+ * A top-level class holding the run's and the loop's broadcasts and the generation's thresholds
+ * (a few numbers per candidate, cheaper in the task than as a broadcast made and destroyed every
+ * generation), so no closure captures driver state.
  */
 final class ScoreShardFunction implements FlatMapFunction<Iterator<Integer>, ShardCounts> {
 
     private static final long serialVersionUID = 1L;
     private final Broadcast<List<ValidationShard>> data;
     private final Broadcast<ModelRecipe> model;
-    private final Broadcast<CandidateBatch> candidates;
+    private final CandidateBatch candidates;
     private final int shardSize;
 
     ScoreShardFunction(Broadcast<List<ValidationShard>> data, Broadcast<ModelRecipe> model,
-                       Broadcast<CandidateBatch> candidates, int shardSize) {
+                       CandidateBatch candidates, int shardSize) {
         this.data = data;
         this.model = model;
         this.candidates = candidates;
@@ -38,12 +40,14 @@ final class ScoreShardFunction implements FlatMapFunction<Iterator<Integer>, Sha
             throw new IllegalStateException("injected task failure (" + FAIL_FIRST_ATTEMPT + ")");
         }
         GpuBinding.bindCurrentTask();
-        var thresholds = candidates.value().toThresholds();
-        ShardCounts sum = ShardCounts.empty(thresholds.size());
-        while (shards.hasNext()) {
-            sum = sum.plus(ExecutorScorerCache.scorer(model, shardSize).counts(data.value().get(shards.next()).images(),
-                    thresholds));
-        }
+        var thresholds = candidates.toThresholds();
+        ShardCounts sum = ExecutorScorerCache.withScorer(model, shardSize, task == null ? 1 : Math.max(1, task.cpus()), scorer -> {
+            ShardCounts counts = ShardCounts.empty(thresholds.size());
+            while (shards.hasNext()) {
+                counts = counts.plus(scorer.counts(data.value().get(shards.next()).images(), thresholds));
+            }
+            return counts;
+        });
         return List.of(sum).iterator();
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Counts one loop's candidates on Spark executors. The loop's effective model W * M is broadcast once (and the
- * broadcast destroyed on {@link #close()}); per generation the thresholds are broadcast and every task scores all
- * candidates on its shard; the driver sums the integer counts. Made by {@link SparkShardCounters}.
+ * broadcast destroyed on {@link #close()}); per generation the thresholds travel in the tasks and every task scores
+ * all candidates on its shard; the driver sums the integer counts. Made by {@link SparkShardCounters}.
  */
 final class SparkShardCounter implements ShardCounter {
 
@@ -36,13 +36,8 @@ final class SparkShardCounter implements ShardCounter {
 
     @Override
     public ShardCounts counts(List<LayerThresholds> candidates) {
-        Broadcast<CandidateBatch> batch = spark.broadcast(CandidateBatch.of(candidates));
-        try {
-            return shards.mapPartitions(new ScoreShardFunction(data, model, batch, shardSize))
-                    .fold(ShardCounts.empty(candidates.size()), ShardCounts::plus);
-        } finally {
-            batch.destroy();
-        }
+        return shards.mapPartitions(new ScoreShardFunction(data, model, CandidateBatch.of(candidates), shardSize))
+                .fold(ShardCounts.empty(candidates.size()), ShardCounts::plus);
     }
 
     @Override

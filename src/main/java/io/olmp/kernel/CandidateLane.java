@@ -126,7 +126,7 @@ final class CandidateLane {
                 int rows = n * conv.rowsPerImage();
                 ProductResult result = results[weightedIndex];
                 INDArray out = result.of(rows, conv.out().channels());
-                input.view(rows, conv.patch(), 'c').mmuli(candidate.rest[weightedIndex - 1], out);
+                input.view(rows, conv.patch(), 'c').mmuli(candidate.rest(weightedIndex - 1), out);
                 s = finishConvolution(conv, weightedIndex, s, result.floats(), 0, n, next);
                 shape = featureShapeAfter(s - 1);
             } else {
@@ -139,7 +139,7 @@ final class CandidateLane {
                     input.floats().put(0, cur, 0, n * d.nIn());
                 }
                 ProductResult result = results[weightedIndex];
-                input.view(n, d.nIn(), 'c').mmuli(candidate.rest[weightedIndex - 1], result.of(n, d.nOut()));
+                input.view(n, d.nIn(), 'c').mmuli(candidate.rest(weightedIndex - 1), result.of(n, d.nOut()));
                 result.toRowMajor(next, denseScratch);
                 Pointwise.biasPerColumn(next, n, biases[weightedIndex], d.relu());
             }

@@ -22,18 +22,23 @@ record NonZeroRows(int[] start, int[] source, float[] value, int kept, int total
             kept += w != 0f ? 1 : 0;
         }
         int[] start = new int[units + 1];
-        int[] source = new int[kept];
-        float[] value = new float[kept];
+        // one slot more than kept: every weight is written at k, which advances only past a kept
+        // one (no branch: whether a weight is kept is as good as random, and mispredicted often)
+        int[] source = new int[kept + 1];
+        float[] value = new float[kept + 1];
+        int[] sources = new int[perUnit];
+        for (int p = 0; p < perUnit; p++) {
+            sources[p] = sourceOf.applyAsInt(p);
+        }
         int k = 0;
         for (int u = 0; u < units; u++) {
             start[u] = k;
             int base = u * perUnit;
             for (int p = 0; p < perUnit; p++) {
                 float w = masked[base + p];
-                if (w != 0f) {
-                    source[k] = sourceOf.applyAsInt(p);
-                    value[k++] = w;
-                }
+                source[k] = sources[p];
+                value[k] = w;
+                k += w != 0f ? 1 : 0;
             }
         }
         start[units] = k;

@@ -240,7 +240,8 @@ public final class ScoringKernel {
      */
     public MaskedCandidate mask(Map<String, Double> thresholds) {
         float[] first = null;
-        INDArray[] rest = new INDArray[weighted.size() - 1];
+        float[][] rest = new float[weighted.size() - 1][];
+        int[][] restShapes = new int[weighted.size() - 1][];
         NonZeroRows[] kept = directLanes == null ? null : new NonZeroRows[weighted.size()];
         double keptMacs = 0;
         double denseMacs = 0;
@@ -256,7 +257,7 @@ public final class ScoringKernel {
             for (int k = 0; k < src.length; k++) {
                 float magnitude = Math.abs(src[k]);
                 boolean keep = magnitude >= threshold && magnitude > 0;
-                masked[k] = src[k] * (keep ? 1f : 0f);
+                masked[k] = keep ? src[k] : 0f;
                 nonZero += keep ? 1 : 0;
             }
             int[] shape = operandShape(weighted.get(i));
@@ -268,12 +269,11 @@ public final class ScoringKernel {
             if (i == 0) {
                 first = masked;
             } else {
-                INDArray m = Nd4j.createUninitializedDetached(DataType.FLOAT, 'f', shape[0], shape[1]);
-                m.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer().put(0, masked);
-                rest[i - 1] = m;
+                rest[i - 1] = masked;
+                restShapes[i - 1] = shape;
             }
         }
-        return new MaskedCandidate(first, rest, kept, keptMacs / denseMacs);
+        return new MaskedCandidate(first, rest, restShapes, kept, keptMacs / denseMacs);
     }
 
     /**

@@ -49,11 +49,23 @@ public final class CandidateScorer {
 
     /** @param candidateBytes memory for the candidates' masked weight copies of one group */
     CandidateScorer(MultiLayerNetwork net, LayerMasks masks, int chunk, long candidateBytes) {
+        this(net, masks, chunk, candidateBytes, ScoringKernel.DEFAULT_LANES);
+    }
+
+    /**
+     * A scorer whose kernel scores {@code lanes} candidates at once: 1 scores them on the calling
+     * thread only, as a Spark task that owns one core should.
+     */
+    public CandidateScorer(MultiLayerNetwork net, LayerMasks masks, int chunk, int lanes) {
+        this(net, masks, chunk, Runtime.getRuntime().maxMemory() / 4, lanes);
+    }
+
+    private CandidateScorer(MultiLayerNetwork net, LayerMasks masks, int chunk, long candidateBytes, int lanes) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
         }
         this.effectiveWeights = MagnitudePruner.effectiveWeights(net, masks);
-        this.kernel = new ScoringKernel(net, effectiveWeights, chunk, ScoringKernel.DEFAULT_BUFFER_FLOATS);
+        this.kernel = new ScoringKernel(net, effectiveWeights, chunk, ScoringKernel.DEFAULT_BUFFER_FLOATS, lanes);
         this.candidatesPerGroup = candidatesPerGroup(effectiveWeights, candidateBytes);
     }
 
