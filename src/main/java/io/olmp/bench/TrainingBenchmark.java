@@ -1,17 +1,16 @@
 package io.olmp.bench;
 
 import io.olmp.kernel.train.FastTrainingStep;
+import io.olmp.model.Batches;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongFunction;
 
 /**
  * Training speed of DL4J's {@code fit()} against {@link FastTrainingStep} on the same network
@@ -50,22 +49,22 @@ public final class TrainingBenchmark {
     /**
      * Times {@code repetitions} iterations of each path, DL4J's after {@code warmup} untimed ones
      * and the fast step's after {@link #FAST_WARMUP} (and at least 30 timed), each on its own copy of
-     * {@code net} (left untouched), with batch i = {@code batches.apply(i)}.
+     * {@code net} (left untouched), with batch i = {@code batches.batch(i)} (the fast step: written straight into its arrays).
      */
-    public static Result measure(MultiLayerNetwork net, LongFunction<DataSet> batches, int warmup, int repetitions,
+    public static Result measure(MultiLayerNetwork net, Batches batches, int warmup, int repetitions,
                                  double mmul) {
         MultiLayerNetwork dl4j = net.clone();
-        double dl4jSeconds = median(warmup, repetitions, i -> dl4j.fit(batches.apply(i)));
+        double dl4jSeconds = median(warmup, repetitions, i -> dl4j.fit(batches.batch(i)));
         MultiLayerNetwork fastNet = net.clone();
         FastTrainingStep step = FastTrainingStep.of(fastNet);
         int fastRepetitions = Math.max(30, repetitions);
-        double fastSeconds = median(FAST_WARMUP, fastRepetitions, i -> step.step(batches.apply(i), Map.of()));
+        double fastSeconds = median(FAST_WARMUP, fastRepetitions, i -> step.step(batches, i, Map.of()));
         step.timeStages(true);
         for (int i = 0; i < fastRepetitions; i++) {
-            step.step(batches.apply(FAST_WARMUP + fastRepetitions + i), Map.of());
+            step.step(batches, FAST_WARMUP + fastRepetitions + i, Map.of());
         }
         step.timeStages(false);
-        int batchSize = (int) batches.apply(0).getFeatures().size(0);
+        int batchSize = batches.batchSize();
         double flops = 3.0 * 2.0 * step.forwardMacsPerExample() * batchSize;
         double achieved = flops / fastSeconds / 1e9;
         return new Result(batchSize, mmul, dl4jSeconds, fastSeconds, achieved, achieved / mmul, 1 / fastSeconds,

@@ -144,7 +144,7 @@ final class BenchCommand implements Callable<Integer> {
                     splits.validation().count(), candidates, compared, repetitions, peak, pruned.low(), pruned.high(),
                     System.out::println).nets().get(0);
             scoring.add(rate);
-            TrainingBenchmark.Result train = TrainingBenchmark.measure(net, batches::batch, 2, trainIterations, peak);
+            TrainingBenchmark.Result train = TrainingBenchmark.measure(net, batches, 2, trainIterations, peak);
             System.out.printf("%s: training batch %d: DL4J fit %.3f s/iteration, fast step %.4f s/iteration (%.1fx), "
                             + "%.1f GFLOP/s = %.0f %% of peak, %.2f iterations/s%n", arch, train.batchSize(),
                     train.dl4jSeconds(), train.fastSeconds(), train.speedup(), train.achievedGflops(),

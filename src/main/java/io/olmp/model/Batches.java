@@ -1,6 +1,7 @@
 package io.olmp.model;
 
 import io.olmp.data.LabeledImages;
+import io.olmp.kernel.train.BatchRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -15,7 +16,7 @@ import java.util.SplittableRandom;
  * from {@code SplittableRandom(seed + e)}, cut into consecutive batches (a short last batch is
  * dropped). A resumed training run therefore sees exactly the batches it would have seen.
  */
-public final class Batches {
+public final class Batches implements BatchRows {
 
     private final LabeledImages images;
     private final int batchSize;
@@ -39,12 +40,45 @@ public final class Batches {
 
     /** The training batch of a 0-based iteration. */
     public DataSet batch(long iteration) {
+        int[] rows = rows(iteration);
+        return new DataSet(features(images, rows), oneHot(images, rows));
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public int featureLength() {
+        return images.featureLength();
+    }
+
+    @Override
+    public int classes() {
+        return images.numClasses();
+    }
+
+    /** The batch of {@link #batch(long)}, written into plain arrays. */
+    @Override
+    public void fill(long iteration, float[] features, float[] oneHotLabels) {
+        int[] rows = rows(iteration);
+        int length = images.featureLength();
+        int classes = images.numClasses();
+        java.util.Arrays.fill(oneHotLabels, 0, rows.length * classes, 0f);
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(images.pixels(), rows[i] * length, features, i * length, length);
+            oneHotLabels[i * classes + images.labels()[rows[i]]] = 1f;
+        }
+    }
+
+    /** The image indices of a 0-based iteration's batch. */
+    private int[] rows(long iteration) {
         int epoch = (int) (iteration / batchesPerEpoch());
         int offset = (int) (iteration % batchesPerEpoch()) * batchSize;
-        int[] permutation = permutation(epoch);
         int[] rows = new int[batchSize];
-        System.arraycopy(permutation, offset, rows, 0, batchSize);
-        return new DataSet(features(images, rows), oneHot(images, rows));
+        System.arraycopy(permutation(epoch), offset, rows, 0, batchSize);
+        return rows;
     }
 
     private int[] permutation(int epoch) {

@@ -58,7 +58,7 @@ public final class ReferenceTrainer {
             boolean report = done % settings.progressEvery() == 0 || done == total;
             if (fast != null) {
                 // the score with its regularisation term only where it is printed (the term costs a pass over every parameter)
-                loss = report ? fast.fit(batches.batch(i), Map.of()) : fast.step(batches.batch(i), Map.of());
+                loss = report ? fast.fit(batches.batch(i), Map.of()) : fast.step(batches, i, Map.of());
             } else {
                 net.fit(batches.batch(i));
                 loss = net.score();

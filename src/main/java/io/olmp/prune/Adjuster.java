@@ -72,7 +72,7 @@ public final class Adjuster {
             for (int i = 0; i < iterations; i++) {
                 Nd4j.getRandom().setSeed(batchSeed * 31 + i); // dropout, if any, repeats on a re-run
                 if (fast != null) {
-                    fast.step(batches.batch(i), forwardMasks);
+                    fast.step(batches, i, forwardMasks);
                 } else {
                     net.fit(batches.batch(i));
                 }

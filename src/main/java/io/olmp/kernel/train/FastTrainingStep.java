@@ -9,7 +9,6 @@ import org.deeplearning4j.optimize.solvers.BaseOptimizer;
 import io.olmp.kernel.BlasThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
 import java.util.Map;
@@ -67,6 +66,8 @@ public final class FastTrainingStep {
     private boolean timed;
     private int timedIterations;
     private final float[][] mergeScratch = {new float[0], new float[0]};
+    private float[] batchFeatures; // the batch being computed, DL4J's flat NCHW rows
+    private float[] batchLabels;   // one-hot
 
     private FastTrainingStep(MultiLayerNetwork net, StagePlanner.Plan plan) {
         this.net = net;
@@ -109,6 +110,31 @@ public final class FastTrainingStep {
     /** The gradient arrays as {@link #computeGradientAndScore}; returns the mean data loss only. */
     private double computeDataGradient(INDArray features, INDArray labels, Map<String, INDArray> masks) {
         int n = (int) features.size(0);
+        int length = first.plan.inputChannels() * first.plan.inputHeight() * first.plan.inputWidth();
+        int classes = first.plan.numClasses();
+        if (features.size(1) != length) {
+            throw new IllegalArgumentException("features have " + features.size(1) + " columns, the network reads " + length);
+        }
+        if (labels.size(0) != n || labels.size(1) != classes) {
+            throw new IllegalArgumentException("labels have shape " + java.util.Arrays.toString(labels.shape())
+                    + ", expected [" + n + ", " + classes + "]");
+        }
+        ensureBatchArrays(n);
+        FloatTransfer.readAsFloats(features, batchFeatures);
+        FloatTransfer.readAsFloats(labels, batchLabels);
+        return computeDataGradient(n, masks);
+    }
+
+    private void ensureBatchArrays(int n) {
+        int length = first.plan.inputChannels() * first.plan.inputHeight() * first.plan.inputWidth();
+        if (batchFeatures == null || batchFeatures.length != n * length) {
+            batchFeatures = new float[n * length];
+            batchLabels = new float[n * first.plan.numClasses()];
+        }
+    }
+
+    /** The gradient of the n examples in batchFeatures / batchLabels; returns the mean data loss. */
+    private double computeDataGradient(int n, Map<String, INDArray> masks) {
         for (Half h : second == null ? new Half[] {first} : new Half[] {first, second}) {
             for (WeightedParams p : h.plan.params()) {
                 p.mask(masks.get(p.layerName));
@@ -116,18 +142,16 @@ public final class FastTrainingStep {
         }
         double dataLoss;
         if (second == null || n < MIN_SPLIT_BATCH) {
-            dataLoss = gradient(first, features, labels, n);
+            dataLoss = gradient(first, 0, n);
         } else {
             // two half-batches at once, each with single-threaded products: the products' shapes
             // (a reduction over every pixel of the batch into a small weight gradient) use two
             // BLAS threads poorly; the split depends on n only, so the values do not depend on the machine
             int a = n / 2;
-            INDArray[] f = {rows(features, 0, a), rows(features, a, n)};
-            INDArray[] y = {rows(labels, 0, a), rows(labels, a, n)};
             double[] losses = new double[2];
             try (BlasThreads single = BlasThreads.single()) {
-                IntStream.range(0, 2).parallel().forEach(h ->
-                        losses[h] = StageLoops.sequentially(() -> gradient(h == 0 ? first : second, f[h], y[h], h == 0 ? a : n - a)));
+                IntStream.range(0, 2).parallel().forEach(h -> losses[h] = StageLoops.sequentially(
+                        () -> h == 0 ? gradient(first, 0, a) : gradient(second, a, n - a)));
             }
             long start = System.nanoTime();
             List<WeightedParams> into = first.plan.params();
@@ -147,23 +171,21 @@ public final class FastTrainingStep {
         return dataLoss;
     }
 
-    /** Rows [from, to) as a view: input() and the loss copy what they read. */
-    private static INDArray rows(INDArray m, int from, int to) {
-        return m.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-    }
-
-    /** One half's gradient (summed over its examples) into its plan's gradient arrays; returns its mean loss. */
-    private double gradient(Half h, INDArray features, INDArray labels, int n) {
+    /**
+     * The gradient of examples [from, from + n) of the batch arrays (summed over them) into the
+     * half's gradient arrays; returns their mean loss.
+     */
+    private double gradient(Half h, int from, int n) {
         List<TrainingStage> stages = h.plan.stages();
         int other = stages.size();
         long t = System.nanoTime();
-        float[] activation = input(h, features, n);
+        float[] activation = input(h, batchFeatures, from, n);
         t = lap(h.forwardNanos, other, t);
         for (int i = 0; i < stages.size(); i++) {
             activation = stages.get(i).forward(activation, n);
             t = lap(h.forwardNanos, i, t);
         }
-        double loss = h.loss.forwardBackward(activation, labels, n, h.plan.numClasses());
+        double loss = h.loss.forwardBackward(activation, batchLabels, from, n, h.plan.numClasses());
         float[] delta = h.loss.gradient();
         t = lap(h.forwardNanos, other, t);
         for (int i = stages.size() - 1; i >= 0; i--) {
@@ -238,6 +260,24 @@ public final class FastTrainingStep {
         return fusedUpdate != null && fusedUpdate.isPresent();
     }
 
+    /**
+     * {@link #step(DataSet, Map)} on iteration {@code iteration}'s batch of {@code rows}, written
+     * straight into this step's arrays: the same update, without an ND4J batch in between.
+     */
+    public double step(BatchRows rows, long iteration, Map<String, INDArray> masks) {
+        int length = first.plan.inputChannels() * first.plan.inputHeight() * first.plan.inputWidth();
+        if (rows.featureLength() != length || rows.classes() != first.plan.numClasses()) {
+            throw new IllegalArgumentException("batches of " + rows.featureLength() + " features and " + rows.classes()
+                    + " classes do not fit the network (" + length + " inputs, " + first.plan.numClasses() + " classes)");
+        }
+        int n = rows.batchSize();
+        ensureBatchArrays(n);
+        rows.fill(iteration, batchFeatures, batchLabels);
+        double dataLoss = computeDataGradient(n, masks);
+        applyUpdate(n);
+        return dataLoss;
+    }
+
     /** The updater, the parameter step, the listeners and the iteration counter, as StochasticGradientDescent. */
     private void applyUpdate(int batchSize) {
         long start = System.nanoTime();
@@ -264,30 +304,26 @@ public final class FastTrainingStep {
         }
     }
 
-    /** The images as NHWC floats (a copy; DL4J's flat rows are NCHW). */
-    private static float[] input(Half h, INDArray features, int n) {
+    /** Examples [from, from + n) of the batch as NHWC floats (a copy; DL4J's flat rows are NCHW). */
+    private static float[] input(Half h, float[] features, int from, int n) {
         StagePlanner.Plan plan = h.plan;
         int c = plan.inputChannels();
         int pixels = plan.inputHeight() * plan.inputWidth();
-        if (features.size(1) != (long) c * pixels) {
-            throw new IllegalArgumentException("features have " + features.size(1) + " columns, the network reads "
-                    + c * pixels);
-        }
-        if (h.input == null || h.input.length != n * c * pixels) {
-            h.input = new float[n * c * pixels];
+        int size = c * pixels;
+        if (h.input == null || h.input.length != n * size) {
+            h.input = new float[n * size];
         }
         float[] input = h.input;
         if (c == 1) {
-            FloatTransfer.readAsFloats(features, input);
+            System.arraycopy(features, from * size, input, 0, n * size);
             return input;
         }
-        float[] flat = new float[input.length];
-        FloatTransfer.readAsFloats(features, flat);
         for (int image = 0; image < n; image++) {
-            int base = image * c * pixels;
+            int base = image * size;
+            int source = (from + image) * size;
             for (int ch = 0; ch < c; ch++) {
                 for (int p = 0; p < pixels; p++) {
-                    input[base + p * c + ch] = flat[base + ch * pixels + p];
+                    input[base + p * c + ch] = features[source + ch * pixels + p];
                 }
             }
         }

@@ -103,49 +103,76 @@ final class NesterovL2Update {
         return array.dataType() == DataType.FLOAT && FloatTransfer.hasCStrides(array) && array.rank() <= 2;
     }
 
+    /** Parameters per chunk of the update: chunks run on parallel threads, each copying its own range in and out. */
+    private static final int CHUNK = 1 << 16;
+
     /** DL4J's updater for this iteration, then {@code params -= update}. */
     void apply(int iteration, int epoch, int batchSize) {
-        FloatBuffer paramData = params.data().asNioFloat();
-        FloatBuffer gradientData = gradients.data().asNioFloat();
-        FloatBuffer stateData = state.data().asNioFloat();
+        float[][] constants = new float[segments.size()][];
+        for (int k = 0; k < segments.size(); k++) {
+            Segment s = segments.get(k);
+            constants[k] = new float[] {(float) s.updater.getLearningRate(iteration, epoch),
+                (float) s.updater.currentMomentum(iteration, epoch),
+                s.l2 == null ? 0f : (float) s.l2.valueAt(iteration, epoch)};
+        }
         int n = p.length;
-        paramData.get((int) params.offset(), p, 0, n);
-        gradientData.get((int) gradients.offset(), g, 0, n);
-        stateData.get((int) state.offset(), v, 0, n);
-        float divisor = batchSize;
+        StageLoops.forEach((n + CHUNK - 1) / CHUNK, chunk -> {
+            int from = chunk * CHUNK;
+            int to = Math.min(n, from + CHUNK);
+            copy(params, p, from, to, true);
+            copy(gradients, g, from, to, true);
+            copy(state, v, from, to, true);
+            for (int k = 0; k < segments.size(); k++) {
+                Segment s = segments.get(k);
+                int a = Math.max(from, s.from);
+                int b = Math.min(to, s.to);
+                if (a < b) {
+                    update(a, b, batchSize, constants[k][0], constants[k][1], s.l2 == null ? Float.NaN : constants[k][2]);
+                }
+            }
+            copy(params, p, from, to, false);
+            copy(gradients, g, from, to, false);
+            copy(state, v, from, to, false);
+        });
+    }
+
+    private static void copy(INDArray array, float[] values, int from, int to, boolean in) {
+        FloatBuffer data = array.data().asNioFloat();
+        int at = (int) array.offset() + from;
+        if (in) {
+            data.get(at, values, from, to - from);
+        } else {
+            data.put(at, values, from, to - from);
+        }
+    }
+
+    /** Entries [a, b): divide, add L2 (NaN: none), Nesterov, step. One loop per step, so each vectorises. */
+    private void update(int a, int b, int batchSize, float lr, float momentum, float l2) {
         // dividing by a power of two is multiplying by its exact reciprocal: the same floats, faster
-        boolean powerOfTwo = Integer.bitCount(batchSize) == 1;
-        float reciprocal = 1f / divisor;
-        for (Segment s : segments) {
-            float lr = (float) s.updater.getLearningRate(iteration, epoch);
-            float momentum = (float) s.updater.currentMomentum(iteration, epoch);
-            float momentumNew = -momentum - 1f;
-            float l2 = s.l2 == null ? 0f : (float) s.l2.valueAt(iteration, epoch);
-            if (powerOfTwo) {
-                for (int i = s.from; i < s.to; i++) {
-                    g[i] *= reciprocal;
-                }
-            } else {
-                for (int i = s.from; i < s.to; i++) {
-                    g[i] /= divisor;
-                }
+        if (Integer.bitCount(batchSize) == 1) {
+            float reciprocal = 1f / batchSize;
+            for (int i = a; i < b; i++) {
+                g[i] *= reciprocal;
             }
-            if (s.l2 != null) {
-                for (int i = s.from; i < s.to; i++) {
-                    g[i] = l2 * p[i] + g[i];
-                }
-            }
-            for (int i = s.from; i < s.to; i++) {
-                float previous = momentum * v[i];
-                float velocity = previous - lr * g[i];
-                v[i] = velocity;
-                float update = previous + momentumNew * velocity;
-                g[i] = update;
-                p[i] -= update;
+        } else {
+            float divisor = batchSize;
+            for (int i = a; i < b; i++) {
+                g[i] /= divisor;
             }
         }
-        paramData.put((int) params.offset(), p, 0, n);
-        gradientData.put((int) gradients.offset(), g, 0, n);
-        stateData.put((int) state.offset(), v, 0, n);
+        if (!Float.isNaN(l2)) {
+            for (int i = a; i < b; i++) {
+                g[i] = l2 * p[i] + g[i];
+            }
+        }
+        float momentumNew = -momentum - 1f;
+        for (int i = a; i < b; i++) {
+            float previous = momentum * v[i];
+            float velocity = previous - lr * g[i];
+            v[i] = velocity;
+            float update = previous + momentumNew * velocity;
+            g[i] = update;
+            p[i] -= update;
+        }
     }
 }

@@ -1,7 +1,5 @@
 package io.olmp.kernel.train;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /**
  * Softmax + multi-class cross-entropy as DL4J's OutputLayer with LossMCXENT computes it: the score
  * is the mean over the batch of -sum y log p (p clipped to [1e-10, 1 - 1e-10] as DL4J's default
@@ -12,18 +10,14 @@ final class SoftmaxCrossEntropy {
 
     private static final double CLIP = 1e-10;
     private float[] gradient;
-    private float[] y;
 
-    double forwardBackward(float[] logits, INDArray labels, int n, int classes) {
-        if (labels.size(0) != n || labels.size(1) != classes) {
-            throw new IllegalArgumentException("labels have shape " + java.util.Arrays.toString(labels.shape())
-                    + ", expected [" + n + ", " + classes + "]");
-        }
+    /** Logits of n examples against the one-hot labels of rows [from, from + n) of {@code labels}. */
+    double forwardBackward(float[] logits, float[] labels, int from, int n, int classes) {
         if (gradient == null || gradient.length != n * classes) {
             gradient = new float[n * classes];
-            y = new float[n * classes];
         }
-        FloatTransfer.readAsFloats(labels, y);
+        float[] y = labels;
+        int offset = from * classes;
         double total = 0;
         float[] p = new float[classes];
         for (int r = 0; r < n; r++) {
@@ -39,9 +33,9 @@ final class SoftmaxCrossEntropy {
             }
             for (int c = 0; c < classes; c++) {
                 p[c] /= sum;
-                gradient[base + c] = p[c] - y[base + c];
-                if (y[base + c] != 0f) {
-                    total -= y[base + c] * Math.log(Math.min(Math.max(p[c], CLIP), 1 - CLIP));
+                gradient[base + c] = p[c] - y[offset + base + c];
+                if (y[offset + base + c] != 0f) {
+                    total -= y[offset + base + c] * Math.log(Math.min(Math.max(p[c], CLIP), 1 - CLIP));
                 }
             }
         }
