@@ -161,6 +161,30 @@ class FastTrainingStepTest {
     }
 
     @Test
+    void stageTimesNameEveryStageAndAddUp() {
+        MultiLayerNetwork net = net("lenet5");
+        FastTrainingStep step = FastTrainingStep.of(net);
+        Batches batches = new Batches(DIGITS, 64, 9);
+        step.step(batches, 0, Map.of());
+        step.timeStages(true);
+        long start = System.nanoTime();
+        for (int i = 1; i <= 3; i++) {
+            step.step(batches, i, Map.of());
+        }
+        double wallMillis = (System.nanoTime() - start) / 1e6 / 3;
+        step.timeStages(false);
+        List<FastTrainingStep.StageTime> times = step.stageTimes();
+        assertThat(times).extracting(FastTrainingStep.StageTime::part).containsExactly("conv1 (convolution)",
+                "pool1 (max pooling)", "conv2 (convolution)", "pool2 (max pooling)", "flatten", "ip1 (dense)",
+                "ip2 (dense)", "input, loss / update");
+        double sum = times.stream().mapToDouble(t -> t.forwardMillis() + t.backwardMillis()).sum();
+        assertThat(times).allSatisfy(t -> assertThat(t.forwardMillis()).isNotNegative());
+        assertThat(sum).isPositive().isLessThanOrEqualTo(wallMillis * 1.01);
+        step.step(batches, 4, Map.of()); // not timed: the times stay those of the timed iterations
+        assertThat(step.stageTimes()).isEqualTo(times);
+    }
+
+    @Test
     void anotherUpdaterIsLeftToDl4j() {
         MultiLayerNetwork reference = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
                 .seed(3).updater(new org.nd4j.linalg.learning.config.Adam(1e-3)).l2(1e-4).list()
