@@ -126,6 +126,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A pipeline (OLMP or a baseline) run that counts with {@code counters} and appends to the run tables. */
+    private static ShardCounters sparkCounters(JavaSparkContext jsc, OlmpSettings settings, DataSplits splits, Path dir) {
+        int shardSize = settings.scoring().shardSize();
+        if (!settings.scoring().shardStorage().equals("files")) {
+            return new SparkShardCounters(jsc, splits.validation(), shardSize);
+        }
+        String directory = settings.scoring().shardDirectory().isEmpty()
+                ? dir.resolve("shards").toAbsolutePath().toUri().toString() : settings.scoring().shardDirectory();
+        System.out.println("scoring: validation shards written to " + directory + " for the executors to read");
+        return SparkShardCounters.fromFiles(jsc, splits.validation(), shardSize, directory);
+    }
+
     @FunctionalInterface
     interface ScoredRun {
         RunResult run(ShardCounters counters, RunTables tables, CpuMeter cpu) throws Exception;
@@ -150,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.printf("scoring: Spark %s, master %s, default parallelism %d%n", session.version(),
                     session.sparkContext().master(), session.sparkContext().defaultParallelism());
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
-            try (ShardCounters counters = new SparkShardCounters(jsc, splits.validation(), shardSize)) {
+            try (ShardCounters counters = sparkCounters(jsc, settings, splits, dir)) {
                 return runWithTables(session, CpuMeter.of(session), method, settings, splits, dir,
                         (tables, cpu) -> pipeline.run(counters, tables, cpu));
             }

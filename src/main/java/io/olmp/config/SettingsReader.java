@@ -26,7 +26,8 @@ final class SettingsReader {
                 prune(),
                 search(),
                 new ScoringSettings(oneOf("scoring.evaluator", ScoringSettings.EVALUATORS),
-                        getInt("scoring.shard-size", 1)),
+                        getInt("scoring.shard-size", 1), oneOf("scoring.shard-storage", ScoringSettings.SHARD_STORAGES),
+                        wrap("scoring.shard-directory", () -> config.getString("scoring.shard-directory")).trim()),
                 new SparkSettings(nonEmpty("spark.master"), nonEmpty("spark.app-name")),
                 new BaselineSettings(fraction("baseline.kept-factor", 0.01, 0.999), getInt("baseline.rungs", 1)),
                 rendered);

@@ -14,17 +14,14 @@ import java.util.List;
  * (a few numbers per candidate, cheaper in the task than as a broadcast made and destroyed every
  * generation), so no closure captures driver state.
  */
-final class ScoreShardFunction implements FlatMapFunction<Iterator<Integer>, ShardCounts> {
+final class ScoreShardFunction implements FlatMapFunction<Iterator<ValidationShard>, ShardCounts> {
 
     private static final long serialVersionUID = 1L;
-    private final Broadcast<List<ValidationShard>> data;
     private final Broadcast<ModelRecipe> model;
     private final CandidateBatch candidates;
     private final int shardSize;
 
-    ScoreShardFunction(Broadcast<List<ValidationShard>> data, Broadcast<ModelRecipe> model,
-                       CandidateBatch candidates, int shardSize) {
-        this.data = data;
+    ScoreShardFunction(Broadcast<ModelRecipe> model, CandidateBatch candidates, int shardSize) {
         this.model = model;
         this.candidates = candidates;
         this.shardSize = shardSize;
@@ -34,7 +31,7 @@ final class ScoreShardFunction implements FlatMapFunction<Iterator<Integer>, Sha
     static final String FAIL_FIRST_ATTEMPT = "olmp.fault.fail-first-attempt";
 
     @Override
-    public Iterator<ShardCounts> call(Iterator<Integer> shards) {
+    public Iterator<ShardCounts> call(Iterator<ValidationShard> shards) {
         TaskContext task = TaskContext.get();
         if (Boolean.getBoolean(FAIL_FIRST_ATTEMPT) && task != null && task.attemptNumber() == 0) {
             throw new IllegalStateException("injected task failure (" + FAIL_FIRST_ATTEMPT + ")");
@@ -44,7 +41,7 @@ final class ScoreShardFunction implements FlatMapFunction<Iterator<Integer>, Sha
         ShardCounts sum = ExecutorScorerCache.withScorer(model, shardSize, task == null ? 1 : Math.max(1, task.cpus()), scorer -> {
             ShardCounts counts = ShardCounts.empty(thresholds.size());
             while (shards.hasNext()) {
-                counts = counts.plus(scorer.counts(data.value().get(shards.next()).images(), thresholds));
+                counts = counts.plus(scorer.counts(shards.next().images(), thresholds));
             }
             return counts;
         });

@@ -20,15 +20,13 @@ import java.util.List;
 final class SparkShardCounter implements ShardCounter {
 
     private final JavaSparkContext spark;
-    private final Broadcast<List<ValidationShard>> data;
-    private final JavaRDD<Integer> shards;
+    private final JavaRDD<ValidationShard> shards;
     private final int shardSize;
     private final Broadcast<ModelRecipe> model;
 
-    SparkShardCounter(JavaSparkContext spark, Broadcast<List<ValidationShard>> data, JavaRDD<Integer> shards,
-                      int shardSize, MultiLayerNetwork model, LayerMasks masks) {
+    SparkShardCounter(JavaSparkContext spark, JavaRDD<ValidationShard> shards, int shardSize, MultiLayerNetwork model,
+                      LayerMasks masks) {
         this.spark = spark;
-        this.data = data;
         this.shards = shards;
         this.shardSize = shardSize;
         this.model = spark.broadcast(ModelRecipe.of(MagnitudePruner.prunedCopy(model, masks)));
@@ -36,7 +34,7 @@ final class SparkShardCounter implements ShardCounter {
 
     @Override
     public ShardCounts counts(List<LayerThresholds> candidates) {
-        return shards.mapPartitions(new ScoreShardFunction(data, model, CandidateBatch.of(candidates), shardSize))
+        return shards.mapPartitions(new ScoreShardFunction(model, CandidateBatch.of(candidates), shardSize))
                 .fold(ShardCounts.empty(candidates.size()), ShardCounts::plus);
     }
 

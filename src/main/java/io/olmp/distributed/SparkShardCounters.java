@@ -4,35 +4,90 @@ import io.olmp.data.LabeledImages;
 import io.olmp.prune.LayerMasks;
 import io.olmp.scoring.ShardCounter;
 import io.olmp.scoring.ShardCounters;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * The Spark way of counting a run's candidates. The validation split is cut into shards (as many as fill the task
- * slots evenly, {@link #balancedShardSize}) and broadcast once per run (an MNIST-sized split is a few MB; each executor fetches it once), with an RDD of shard indices, one per
- * partition, so a task carries only its index. Each loop gets a {@link SparkShardCounter}; {@link #close()}
- * releases the broadcast and the persisted RDD when the run ends. Given a Spark context, never creating one.
+ * slots evenly, {@link #balancedShardSize}), one per partition of an RDD of {@link ValidationShard}s, which every
+ * generation's job maps over. Where the shards come from:
+ * <ul>
+ *   <li>{@link #SparkShardCounters(JavaSparkContext, LabeledImages, int) broadcast}: the driver broadcasts the
+ *       cut split once per run (an MNIST-sized split is a few MB; each executor fetches it once) and the RDD holds
+ *       shard indices, so a task carries only its index;</li>
+ *   <li>{@link #fromFiles files}: the driver writes the shards once per run to a directory every executor reaches
+ *       ({@link ShardFiles}); executors read and check them, and the RDD keeps them in executor memory (spilling
+ *       to disk), so each executor reads each of its shards once per run.</li>
+ * </ul>
+ * Each loop gets a {@link SparkShardCounter}; {@link #close()} releases the broadcast and the persisted RDDs when
+ * the run ends. Given a Spark context, never creating one.
  */
 public final class SparkShardCounters implements ShardCounters {
 
     private final JavaSparkContext spark;
     private final int shardSize;
-    private final Broadcast<List<ValidationShard>> data;
-    private final JavaRDD<Integer> shards;
+    private final Broadcast<List<ValidationShard>> data; // null when the shards are files
+    private final JavaRDD<?> persisted;
+    private final JavaRDD<ValidationShard> shards;
 
     public SparkShardCounters(JavaSparkContext spark, LabeledImages validation, int shardSize) {
         this.spark = spark;
         this.shardSize = balancedShardSize(validation.count(), shardSize, spark.defaultParallelism());
         List<ValidationShard> cut = ValidationShard.cut(validation, this.shardSize);
         this.data = spark.broadcast(cut);
-        this.shards = spark.parallelize(IntStream.range(0, cut.size()).boxed().toList(), cut.size())
+        JavaRDD<Integer> indices = spark.parallelize(IntStream.range(0, cut.size()).boxed().toList(), cut.size())
                 .persist(StorageLevel.MEMORY_ONLY());
+        this.persisted = indices;
+        this.shards = indices.map(new ShardOfBroadcast(data));
+    }
+
+    private SparkShardCounters(JavaSparkContext spark, int shardSize, ShardFiles.Location location) {
+        this.spark = spark;
+        this.shardSize = shardSize;
+        this.data = null;
+        Map<String, String> hadoop = new HashMap<>();
+        spark.hadoopConfiguration().forEach(entry -> hadoop.put(entry.getKey(), entry.getValue()));
+        this.shards = spark.parallelize(location.files(), location.files().size()).map(new ShardOfFile(hadoop))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        this.persisted = shards;
+    }
+
+    /**
+     * Counters whose executors read the validation shards from files: writes them into {@code directory} (any
+     * Hadoop file system path the executors reach: a local folder in local mode, HDFS, S3A, NFS on a cluster).
+     */
+    public static SparkShardCounters fromFiles(JavaSparkContext spark, LabeledImages validation, int shardSize,
+                                               String directory) {
+        int size = balancedShardSize(validation.count(), shardSize, spark.defaultParallelism());
+        return new SparkShardCounters(spark, size, ShardFiles.write(validation, size, directory, spark.hadoopConfiguration()));
+    }
+
+    /** Shard i of the run's broadcast: a lookup, no copy. */
+    private record ShardOfBroadcast(Broadcast<List<ValidationShard>> data) implements Function<Integer, ValidationShard> {
+        @Override
+        public ValidationShard call(Integer index) {
+            return data.value().get(index);
+        }
+    }
+
+    /** A shard read and checked from its file, with the driver's Hadoop settings (credentials, file systems). */
+    private record ShardOfFile(Map<String, String> hadoop) implements Function<String, ValidationShard> {
+        @Override
+        public ValidationShard call(String file) {
+            Configuration conf = new Configuration(false);
+            hadoop.forEach(conf::set);
+            return ShardFiles.read(file, conf);
+        }
     }
 
     /**
@@ -50,12 +105,14 @@ public final class SparkShardCounters implements ShardCounters {
 
     @Override
     public ShardCounter create(MultiLayerNetwork model, LayerMasks masks) {
-        return new SparkShardCounter(spark, data, shards, shardSize, model, masks);
+        return new SparkShardCounter(spark, shards, shardSize, model, masks);
     }
 
     @Override
     public void close() {
-        shards.unpersist(false);
-        data.destroy();
+        persisted.unpersist(false);
+        if (data != null) {
+            data.destroy();
+        }
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Scoring a generation on Spark executors ({@link io.olmp.distributed.SparkShardCounters}, a
  * {@link io.olmp.scoring.ShardCounters}): the driver broadcasts the validation shards once per run ({@link io.olmp.distributed.ValidationShard}),
+ * or writes them as checked files the executors read ({@link io.olmp.distributed.ShardFiles}),
  * the loop-start model once per loop ({@link io.olmp.distributed.ModelRecipe}); each generation's
  * thresholds travel in the tasks ({@link io.olmp.distributed.CandidateBatch}); every task scores all
  * candidates on its shard with the same {@link io.olmp.prune.CandidateScorer} as the in-process
