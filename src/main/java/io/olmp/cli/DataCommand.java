@@ -1,13 +1,21 @@
 package io.olmp.cli;
 
+import io.olmp.config.OlmpSettings;
+import io.olmp.config.SettingsException;
+import io.olmp.config.SettingsLoader;
 import io.olmp.data.DataFetcher;
+import io.olmp.data.DataSplits;
 import io.olmp.data.FetchReport;
+import io.olmp.data.ImageStandin;
+import io.olmp.data.LabeledImages;
+import io.olmp.pipeline.DataPreparation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,7 +43,7 @@ final class DataCommand {
             List<String> names = sources.contains("all") ? DataFetcher.sourceNames() : sources;
             for (String name : names) {
                 if (!DataFetcher.sourceNames().contains(name)) {
-                    throw new io.olmp.config.SettingsException("unknown data source '" + name + "': expected "
+                    throw new SettingsException("unknown data source '" + name + "': expected "
                             + String.join(", ", DataFetcher.sourceNames()) + " or all");
                 }
             }
@@ -78,14 +86,12 @@ final class DataCommand {
         @Override
         public Integer call() throws Exception {
             if (!List.of("fashion-mnist", "mnist").contains(from)) {
-                throw new io.olmp.config.SettingsException("--from: expected fashion-mnist or mnist, got '" + from + "'");
+                throw new SettingsException("--from: expected fashion-mnist or mnist, got '" + from + "'");
             }
-            io.olmp.config.OlmpSettings settings = io.olmp.config.SettingsLoader.load(java.util.Optional.empty(),
-                    List.of("data.source=" + from));
-            io.olmp.data.DataSplits splits = io.olmp.pipeline.DataPreparation.prepare(settings.data(), System.out::println);
-            io.olmp.data.LabeledImages all = io.olmp.data.LabeledImages.concat(from,
-                    List.of(splits.train(), splits.validation(), splits.test()));
-            var written = io.olmp.data.ImageStandin.write(all, train, eval, size, out, System.out::println);
+            OlmpSettings settings = SettingsLoader.load(Optional.empty(), List.of("data.source=" + from));
+            DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
+            LabeledImages all = LabeledImages.concat(from, List.of(splits.train(), splits.validation(), splits.test()));
+            ImageStandin.Written written = ImageStandin.write(all, train, eval, size, out, System.out::println);
             System.out.printf("stand-in: %,d train images in %s, %,d eval images in %s, %,d MiB of JPEG%n", written.train(),
                     written.trainDir(), written.eval(), written.evalDir(), written.bytes() >> 20);
             return 0;

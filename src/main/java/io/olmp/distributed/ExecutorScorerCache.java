@@ -38,7 +38,7 @@ public final class ExecutorScorerCache {
         CandidateScorer scorer = borrow(recipe);
         if (scorer == null) {
             MultiLayerNetwork net = recipe.rebuild();
-            scorer = new CandidateScorer(net, LayerMasks.allKept(net), shardSize, lanes);
+            scorer = CandidateScorer.withLanes(net, LayerMasks.allKept(net), shardSize, lanes);
             REBUILDS.incrementAndGet();
         }
         try (BlasThreads single = BlasThreads.single()) {

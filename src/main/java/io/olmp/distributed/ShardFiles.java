@@ -9,10 +9,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -48,9 +46,6 @@ public final class ShardFiles {
         }
     }
 
-    /** Where the shards of a run live, serialisable into tasks (a Hadoop Configuration is not). */
-    public record Location(String directory, List<String> files) implements Serializable {}
-
     private ShardFiles() {}
 
     /** The file name of shard {@code index}. */
@@ -60,9 +55,9 @@ public final class ShardFiles {
 
     /**
      * Writes the images as shards of {@code size} images into {@code directory} (created if needed;
-     * shards already there are replaced).
+     * shards already there are replaced); returns the files, in shard order.
      */
-    public static Location write(LabeledImages images, int size, String directory, Configuration hadoop) {
+    public static List<String> write(LabeledImages images, int size, String directory, Configuration hadoop) {
         List<ValidationShard> shards = ValidationShard.cut(images, size);
         List<String> files = new ArrayList<>();
         try (FileSystem fs = open(directory, hadoop)) {
@@ -83,7 +78,7 @@ public final class ShardFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("validation shards in " + directory + ": " + e.getMessage(), e);
         }
-        return new Location(directory, List.copyOf(files));
+        return List.copyOf(files);
     }
 
     /**

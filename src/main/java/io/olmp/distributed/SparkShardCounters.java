@@ -51,13 +51,13 @@ public final class SparkShardCounters implements ShardCounters {
         this.shards = indices.map(new ShardOfBroadcast(data));
     }
 
-    private SparkShardCounters(JavaSparkContext spark, int shardSize, ShardFiles.Location location) {
+    private SparkShardCounters(JavaSparkContext spark, int shardSize, List<String> files) {
         this.spark = spark;
         this.shardSize = shardSize;
         this.data = null;
         Map<String, String> hadoop = new HashMap<>();
         spark.hadoopConfiguration().forEach(entry -> hadoop.put(entry.getKey(), entry.getValue()));
-        this.shards = spark.parallelize(location.files(), location.files().size()).map(new ShardOfFile(hadoop))
+        this.shards = spark.parallelize(files, files.size()).map(new ShardOfFile(hadoop))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         this.persisted = shards;
     }

@@ -36,8 +36,6 @@ final class DirectLane {
      * generation at 64, 0.14 s at 256).
      */
     static final int DENSE_BLOCK = 256;
-
-    private final int block;
     /** Relative logit gap at or below which a row is recomputed on the exact path. */
     static final float GUARD = 1e-4f;
 
@@ -49,6 +47,7 @@ final class DirectLane {
 
     private record DenseStep(ForwardStage.Dense dense, int weighted, float[][] out) implements Step {}
 
+    private final int block;
     private final List<Step> steps;
     private final float[][] biases;
     private final FeatureShape input;
@@ -56,6 +55,7 @@ final class DirectLane {
     private final int numClasses;
     private final float[] rowScratch;
     private final float[][] flatRows; // the first dense layer's input, one row per feature
+    private final boolean denseInput; // no convolution: flatRows are inputRows' rows themselves
 
     private DirectLane(FeatureShape input, List<Step> steps, float[][] biases, int numClasses, int flatFeatures, int block) {
         this.block = block;
@@ -64,8 +64,16 @@ final class DirectLane {
         this.biases = biases;
         this.numClasses = numClasses;
         this.rowScratch = new float[numClasses];
-        this.flatRows = new float[flatFeatures][block];
         this.inputRows = new float[input.channels()][input.height()][input.width() * block];
+        this.denseInput = !(steps.get(0) instanceof ConvStep);
+        if (denseInput) { // a dense input is 1 x 1 planes: each plane's one row is a feature's row already
+            this.flatRows = new float[flatFeatures][];
+            for (int f = 0; f < flatFeatures; f++) {
+                flatRows[f] = inputRows[f][0];
+            }
+        } else {
+            this.flatRows = new float[flatFeatures][block];
+        }
     }
 
     /** Images per block of this lane. */
@@ -183,7 +191,7 @@ final class DirectLane {
             } else {
                 DenseStep d = (DenseStep) step;
                 if (flat == null) {
-                    flat = flatten(planes);
+                    flat = denseInput ? flatRows : flatten(planes);
                 }
                 dense(d, flat, weights[d.weighted()], biases[d.weighted()]);
                 flat = d.out();
@@ -332,12 +340,6 @@ final class DirectLane {
 
     /** The planes as dense-layer features in DL4J's flattening order (channel, y, x): one row each. */
     private float[][] flatten(float[][][] planes) {
-        if (planes[0].length == 1 && planes[0][0].length == block) { // 1 x 1 planes (dense input): already one row each
-            for (int f = 0; f < planes.length; f++) {
-                flatRows[f] = planes[f][0];
-            }
-            return flatRows;
-        }
         float[][] flat = flatRows;
         int f = 0;
         for (float[][] channel : planes) {

@@ -64,12 +64,10 @@ public final class Batches implements BatchRows {
     public void fill(long iteration, float[] features, float[] oneHotLabels) {
         int[] rows = rows(iteration);
         int length = images.featureLength();
-        int classes = images.numClasses();
-        java.util.Arrays.fill(oneHotLabels, 0, rows.length * classes, 0f);
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(images.pixels(), rows[i] * length, features, i * length, length);
-            oneHotLabels[i * classes + images.labels()[rows[i]]] = 1f;
         }
+        oneHotInto(images, rows, oneHotLabels);
     }
 
     /** The image indices of a 0-based iteration's batch. */
@@ -122,11 +120,18 @@ public final class Batches implements BatchRows {
     static INDArray oneHot(LabeledImages images, int[] rows) {
         int classes = images.numClasses();
         float[] data = new float[rows.length * classes];
-        for (int i = 0; i < rows.length; i++) {
-            data[i * classes + images.labels()[rows[i]]] = 1f;
-        }
+        oneHotInto(images, rows, data);
         INDArray labels = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows.length, classes}, 'c');
         labels.data().asNioFloat().put(0, data);
         return labels;
+    }
+
+    /** The rows' labels one-hot into target[0, rows x classes). */
+    private static void oneHotInto(LabeledImages images, int[] rows, float[] target) {
+        int classes = images.numClasses();
+        java.util.Arrays.fill(target, 0, rows.length * classes, 0f);
+        for (int i = 0; i < rows.length; i++) {
+            target[i * classes + images.labels()[rows[i]]] = 1f;
+        }
     }
 }

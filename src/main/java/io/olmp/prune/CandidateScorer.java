@@ -56,8 +56,8 @@ public final class CandidateScorer {
      * A scorer whose kernel scores {@code lanes} candidates at once: 1 scores them on the calling
      * thread only, as a Spark task that owns one core should.
      */
-    public CandidateScorer(MultiLayerNetwork net, LayerMasks masks, int chunk, int lanes) {
-        this(net, masks, chunk, Runtime.getRuntime().maxMemory() / 4, lanes);
+    public static CandidateScorer withLanes(MultiLayerNetwork net, LayerMasks masks, int chunk, int lanes) {
+        return new CandidateScorer(net, masks, chunk, Runtime.getRuntime().maxMemory() / 4, lanes);
     }
 
     private CandidateScorer(MultiLayerNetwork net, LayerMasks masks, int chunk, long candidateBytes, int lanes) {

@@ -25,12 +25,12 @@ class ShardFilesTest {
 
     @Test
     void shardsReadBackAsWritten(@TempDir Path tmp) {
-        ShardFiles.Location location = ShardFiles.write(DIGITS, 128, tmp.resolve("shards").toUri().toString(),
+        List<String> files = ShardFiles.write(DIGITS, 128, tmp.resolve("shards").toUri().toString(),
                 new Configuration());
         List<ValidationShard> cut = ValidationShard.cut(DIGITS, 128);
-        assertEquals(cut.size(), location.files().size());
+        assertEquals(cut.size(), files.size());
         for (int i = 0; i < cut.size(); i++) {
-            ValidationShard read = ShardFiles.read(location.files().get(i), new Configuration());
+            ValidationShard read = ShardFiles.read(files.get(i), new Configuration());
             assertEquals(cut.get(i).index(), read.index());
             assertArrayEquals(cut.get(i).labels(), read.labels());
             assertArrayEquals(cut.get(i).pixels(), read.pixels());
@@ -78,6 +78,6 @@ class ShardFilesTest {
     }
 
     private static List<String> write(Path tmp) {
-        return ShardFiles.write(DIGITS, 128, tmp.resolve("shards").toUri().toString(), new Configuration()).files();
+        return ShardFiles.write(DIGITS, 128, tmp.resolve("shards").toUri().toString(), new Configuration());
     }
 }

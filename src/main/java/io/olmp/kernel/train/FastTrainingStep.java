@@ -110,7 +110,7 @@ public final class FastTrainingStep {
     /** The gradient arrays as {@link #computeGradientAndScore}; returns the mean data loss only. */
     private double computeDataGradient(INDArray features, INDArray labels, Map<String, INDArray> masks) {
         int n = (int) features.size(0);
-        int length = first.plan.inputChannels() * first.plan.inputHeight() * first.plan.inputWidth();
+        int length = first.plan.inputLength();
         int classes = first.plan.numClasses();
         if (features.size(1) != length) {
             throw new IllegalArgumentException("features have " + features.size(1) + " columns, the network reads " + length);
@@ -126,9 +126,8 @@ public final class FastTrainingStep {
     }
 
     private void ensureBatchArrays(int n) {
-        int length = first.plan.inputChannels() * first.plan.inputHeight() * first.plan.inputWidth();
-        if (batchFeatures == null || batchFeatures.length != n * length) {
-            batchFeatures = new float[n * length];
+        if (batchFeatures == null || batchFeatures.length != n * first.plan.inputLength()) {
+            batchFeatures = new float[n * first.plan.inputLength()];
             batchLabels = new float[n * first.plan.numClasses()];
         }
     }
@@ -265,7 +264,7 @@ public final class FastTrainingStep {
      * straight into this step's arrays: the same update, without an ND4J batch in between.
      */
     public double step(BatchRows rows, long iteration, Map<String, INDArray> masks) {
-        int length = first.plan.inputChannels() * first.plan.inputHeight() * first.plan.inputWidth();
+        int length = first.plan.inputLength();
         if (rows.featureLength() != length || rows.classes() != first.plan.numClasses()) {
             throw new IllegalArgumentException("batches of " + rows.featureLength() + " features and " + rows.classes()
                     + " classes do not fit the network (" + length + " inputs, " + first.plan.numClasses() + " classes)");
@@ -309,7 +308,7 @@ public final class FastTrainingStep {
         StagePlanner.Plan plan = h.plan;
         int c = plan.inputChannels();
         int pixels = plan.inputHeight() * plan.inputWidth();
-        int size = c * pixels;
+        int size = plan.inputLength();
         if (h.input == null || h.input.length != n * size) {
             h.input = new float[n * size];
         }

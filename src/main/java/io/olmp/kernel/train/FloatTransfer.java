@@ -85,23 +85,19 @@ final class FloatTransfer {
     }
 
     private static boolean denseBlock(INDArray array) {
-        if (hasCStrides(array)) {
-            return true;
-        }
-        long expected = 1;
-        for (int d = 0; d < array.rank(); d++) {
-            if (array.size(d) != 1 && array.stride(d) != expected) {
-                return false;
-            }
-            expected *= array.size(d);
-        }
-        return true;
+        return hasCStrides(array) || hasStrides(array, false);
     }
 
     /** Strides of a dense 'c'-ordered block (dimensions of size 1 may have any stride). */
     static boolean hasCStrides(INDArray array) {
+        return hasStrides(array, true);
+    }
+
+    /** Strides of a dense block in 'c' (last dimension fastest) or 'f' order; size-1 dimensions may have any stride. */
+    private static boolean hasStrides(INDArray array, boolean cOrder) {
         long expected = 1;
-        for (int d = array.rank() - 1; d >= 0; d--) {
+        for (int k = 0; k < array.rank(); k++) {
+            int d = cOrder ? array.rank() - 1 - k : k;
             if (array.size(d) != 1 && array.stride(d) != expected) {
                 return false;
             }

@@ -11,12 +11,11 @@ final class SoftmaxCrossEntropy {
     private static final double CLIP = 1e-10;
     private float[] gradient;
 
-    /** Logits of n examples against the one-hot labels of rows [from, from + n) of {@code labels}. */
-    double forwardBackward(float[] logits, float[] labels, int from, int n, int classes) {
+    /** Logits of n examples against the one-hot labels of rows [from, from + n) of {@code y}. */
+    double forwardBackward(float[] logits, float[] y, int from, int n, int classes) {
         if (gradient == null || gradient.length != n * classes) {
             gradient = new float[n * classes];
         }
-        float[] y = labels;
         int offset = from * classes;
         double total = 0;
         float[] p = new float[classes];

@@ -38,7 +38,13 @@ final class StagePlanner {
 
     /** The stages and the parameter blocks they write, in layer order. */
     record Plan(List<TrainingStage> stages, List<String> stageNames, List<WeightedParams> params, int inputChannels,
-                int inputHeight, int inputWidth, int numClasses) {}
+                int inputHeight, int inputWidth, int numClasses) {
+
+        /** Floats per example of the input: channels x height x width. */
+        int inputLength() {
+            return inputChannels * inputHeight * inputWidth;
+        }
+    }
 
     private StagePlanner() {}
 
