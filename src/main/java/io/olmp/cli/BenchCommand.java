@@ -7,6 +7,7 @@ import io.olmp.bench.NcsOverhead;
 import io.olmp.bench.PeakMemory;
 import io.olmp.config.OlmpSettings;
 import io.olmp.data.DataSplits;
+import io.olmp.data.LabeledImages;
 import io.olmp.bench.SparkOverheadBenchmark;
 import io.olmp.model.Architectures;
 import io.olmp.model.InputShape;
@@ -132,7 +133,8 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("matmul  peak %.1f GFLOP/s (float32, ND4J gemm): the rate the targets below refer to%n", peak);
         report.put("matmul", matmul);
 
-        InputShape shape = ReferenceTraining.inputShape(splits.validation());
+        LabeledImages validation = splits.validation().inMemory();
+        InputShape shape = ReferenceTraining.inputShape(validation);
         List<ScoringKernelBenchmark.NetRate> scoring = new ArrayList<>();
         List<TrainingBenchmark.Result> training = new ArrayList<>();
         List<Projection> projections = new ArrayList<>();
@@ -140,8 +142,8 @@ final class BenchCommand implements Callable<Integer> {
         for (String arch : architectures) {
             MultiLayerNetwork net = Architectures.build(arch, shape, settings.train(), 1);
             int compared = arch.equals("lenet300-100") ? candidates : Math.min(dl4jCandidates, candidates);
-            ScoringKernelBenchmark.NetRate rate = ScoringKernelBenchmark.run(Map.of(arch, net), splits.validation().pixels(),
-                    splits.validation().count(), candidates, compared, repetitions, peak, pruned.low(), pruned.high(),
+            ScoringKernelBenchmark.NetRate rate = ScoringKernelBenchmark.run(Map.of(arch, net), validation.pixels(),
+                    validation.count(), candidates, compared, repetitions, peak, pruned.low(), pruned.high(),
                     System.out::println).nets().get(0);
             scoring.add(rate);
             TrainingBenchmark.Result train = TrainingBenchmark.measure(net, batches, 2, trainIterations, peak);
@@ -192,7 +194,7 @@ final class BenchCommand implements Callable<Integer> {
                     .config("spark.ui.enabled", "false").getOrCreate()) {
                 JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
                 for (String arch : architectures) {
-                    sparkResults.add(SparkOverheadBenchmark.run(jsc, arch, splits.validation(), settings.train(),
+                    sparkResults.add(SparkOverheadBenchmark.run(jsc, arch, validation, settings.train(),
                             candidates, settings.scoring().shardSize(), repetitions, System.out::println));
                 }
             }

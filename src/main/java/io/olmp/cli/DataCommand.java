@@ -90,7 +90,8 @@ final class DataCommand {
             }
             OlmpSettings settings = SettingsLoader.load(Optional.empty(), List.of("data.source=" + from));
             DataSplits splits = DataPreparation.prepare(settings.data(), System.out::println);
-            LabeledImages all = LabeledImages.concat(from, List.of(splits.train(), splits.validation(), splits.test()));
+            LabeledImages all = LabeledImages.concat(from, List.of(splits.train().inMemory(),
+                    splits.validation().inMemory(), splits.test().inMemory()));
             ImageStandin.Written written = ImageStandin.write(all, train, eval, size, out, System.out::println);
             System.out.printf("stand-in: %,d train images in %s, %,d eval images in %s, %,d MiB of JPEG%n", written.train(),
                     written.trainDir(), written.eval(), written.evalDir(), written.bytes() >> 20);

@@ -4,6 +4,7 @@ import io.olmp.bench.PeakMemory;
 import io.olmp.config.OlmpSettings;
 import io.olmp.config.SettingsException;
 import io.olmp.data.DataSplits;
+import io.olmp.data.StreamedImages;
 import io.olmp.model.ModelFiles;
 import io.olmp.distributed.SparkShardCounters;
 import io.olmp.distributed.SparkSessions;
@@ -128,13 +129,17 @@ final class RunCommand implements Callable<Integer> {
     /** A pipeline (OLMP or a baseline) run that counts with {@code counters} and appends to the run tables. */
     private static ShardCounters sparkCounters(JavaSparkContext jsc, OlmpSettings settings, DataSplits splits, Path dir) {
         int shardSize = settings.scoring().shardSize();
+        if (settings.scoring().shardStorage().equals("image-files")) {
+            System.out.println("scoring: executors read the validation images from their files");
+            return SparkShardCounters.fromImageFiles(jsc, (StreamedImages) splits.validation(), shardSize);
+        }
         if (!settings.scoring().shardStorage().equals("files")) {
-            return new SparkShardCounters(jsc, splits.validation(), shardSize);
+            return new SparkShardCounters(jsc, splits.validation().inMemory(), shardSize);
         }
         String directory = settings.scoring().shardDirectory().isEmpty()
                 ? dir.resolve("shards").toAbsolutePath().toUri().toString() : settings.scoring().shardDirectory();
         System.out.println("scoring: validation shards written to " + directory + " for the executors to read");
-        return SparkShardCounters.fromFiles(jsc, splits.validation(), shardSize, directory);
+        return SparkShardCounters.fromFiles(jsc, splits.validation().inMemory(), shardSize, directory);
     }
 
     @FunctionalInterface
@@ -152,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
         if (settings.scoring().evaluator().equals("local")) {
             System.out.println("scoring: in this JVM (tables written by a local[1] Spark session)");
             try (SparkSession tablesSession = RunTables.localSession();
-                 ShardCounters counters = ShardCounters.local(splits.validation(), shardSize)) {
+                 ShardCounters counters = ShardCounters.local(splits.validation().inMemory(), shardSize)) {
                 return runWithTables(tablesSession, CpuMeter.processOnly(), method, settings, splits, dir,
                         (tables, cpu) -> pipeline.run(counters, tables, cpu));
             }

@@ -34,6 +34,7 @@ public record DataSettings(
                            Path validationLabels, Path testImages, Path testLabels, int classes) {}
 
     /** Caltech-256 style folders: one sub-folder of images per class. */
+    /** @param cacheDir where each split's decoded 8-bit cache file goes */
     public record ImageFolders(Path trainDir, Path evalDir, int validation, int test,
-                               int channels, int height, int width) {}
+                               int channels, int height, int width, Path cacheDir) {}
 }

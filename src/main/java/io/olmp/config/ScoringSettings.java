@@ -11,5 +11,5 @@ package io.olmp.config;
  */
 public record ScoringSettings(String evaluator, int shardSize, String shardStorage, String shardDirectory) {
     public static final java.util.List<String> EVALUATORS = java.util.List.of("spark", "local");
-    public static final java.util.List<String> SHARD_STORAGES = java.util.List.of("broadcast", "files");
+    public static final java.util.List<String> SHARD_STORAGES = java.util.List.of("broadcast", "files", "image-files");
 }

@@ -54,9 +54,16 @@ final class SettingsReader {
                 getInt("data.image-folders.test", 1),
                 intIn("data.image-folders.channels", List.of(1, 3)),
                 getInt("data.image-folders.height", 8),
-                getInt("data.image-folders.width", 8));
+                getInt("data.image-folders.width", 8),
+                imageCacheDir());
         return new DataSettings(source, Path.of(nonEmpty("data.dir")), getLong("data.split-seed", Long.MIN_VALUE),
                 validation, test, files, imageFolders);
+    }
+
+    /** data.image-folders.cache-dir, or {@code <data.dir>/image-cache} when it is empty. */
+    private Path imageCacheDir() {
+        Path configured = path("data.image-folders.cache-dir", false);
+        return configured != null ? configured : Path.of(nonEmpty("data.dir")).resolve("image-cache");
     }
 
     private TrainSettings train() {

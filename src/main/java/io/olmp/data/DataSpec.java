@@ -83,14 +83,15 @@ public sealed interface DataSpec permits DataSpec.Source, DataSpec.IdxFiles, Dat
    * Caltech-256 style: trainDir and evalDir each hold one sub-folder per class (JPEG/PNG); classes are the
    * sorted sub-folder names of trainDir; evalDir is split at random (seeded) into validationCount and testCount
    * images (any images beyond their sum are left out); images resized to height x width with {@code channels}
-   * (1 or 3).
+   * (1 or 3). Each split is decoded once into an 8-bit cache file in cacheDir and streamed from there.
    */
   record ImageFolders(Path trainDir, Path evalDir, int validationCount, int testCount, long splitSeed, int channels,
-      int height, int width) implements DataSpec {
+      int height, int width, Path cacheDir) implements DataSpec {
 
     public ImageFolders {
       Objects.requireNonNull(trainDir, "trainDir");
       Objects.requireNonNull(evalDir, "evalDir");
+      Objects.requireNonNull(cacheDir, "cacheDir");
       if (channels != 1 && channels != 3) {
         throw new IllegalArgumentException("image folders: channels must be 1 (grayscale) or 3 (RGB), got " + channels);
       }

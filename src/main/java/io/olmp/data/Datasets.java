@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Loads the train / validation / test sets a {@link DataSpec} describes. */
 public final class Datasets {
@@ -13,12 +14,17 @@ public final class Datasets {
   private Datasets() {}
 
   public static DataSplits load(DataSpec spec) throws IOException {
+    return load(spec, message -> {});
+  }
+
+  /** @param log progress of long work (decoding image folders into their cache) */
+  public static DataSplits load(DataSpec spec, Consumer<String> log) throws IOException {
     if (spec instanceof DataSpec.Source source) {
       return loadSource(source);
     } else if (spec instanceof DataSpec.IdxFiles files) {
       return loadIdxFiles(files);
     } else if (spec instanceof DataSpec.ImageFolders folders) {
-      return ImageFolderReader.load(folders);
+      return ImageFolderReader.load(folders, log);
     }
     throw new IllegalArgumentException("unknown data spec " + spec);
   }

@@ -2,13 +2,11 @@ package io.olmp.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 
 /** SHA-256 (and, for npm tarballs, SHA-1) of files, as lower-case hex. */
 final class FileHashes {
@@ -25,16 +23,6 @@ final class FileHashes {
 
   static String sha256(byte[] content) {
     return HexFormat.of().formatHex(newDigest("SHA-256").digest(content));
-  }
-
-  /** SHA-256 over the lines "relative/path sha256", one per file, in the given order. */
-  static String sha256OfListing(Path root, List<Path> files) throws IOException {
-    MessageDigest digest = newDigest("SHA-256");
-    for (Path file : files) {
-      String line = root.relativize(file).toString().replace('\\', '/') + " " + sha256(file) + "\n";
-      digest.update(line.getBytes(StandardCharsets.UTF_8));
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static String digest(Path file, String algorithm) throws IOException {

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * class label in {@code 0..numClasses-1} per image. Arrays are shared, not copied: treat them as read-only.
  */
 public record LabeledImages(String name, int channels, int height, int width, int numClasses, float[] pixels,
-    int[] labels) {
+    int[] labels) implements ImageSet {
 
   public LabeledImages {
     if (channels <= 0 || height <= 0 || width <= 0 || numClasses <= 0) {
@@ -27,13 +27,25 @@ public record LabeledImages(String name, int channels, int height, int width, in
     }
   }
 
+  @Override
   public int count() {
     return labels.length;
   }
 
-  /** C x H x W. */
-  public int featureLength() {
-    return channels * height * width;
+  @Override
+  public int label(int index) {
+    return labels[index];
+  }
+
+  @Override
+  public void read(int from, int to, float[] target, int offset) {
+    int length = featureLength();
+    System.arraycopy(pixels, from * length, target, offset, (to - from) * length);
+  }
+
+  @Override
+  public LabeledImages inMemory() {
+    return this;
   }
 
   /** The images at {@code indices}, in that order, under a new name. */

@@ -1,6 +1,7 @@
 package io.olmp.distributed;
 
 import io.olmp.data.LabeledImages;
+import io.olmp.data.StreamedImages;
 import io.olmp.prune.LayerMasks;
 import io.olmp.scoring.ShardCounter;
 import io.olmp.scoring.ShardCounters;
@@ -27,7 +28,9 @@ import java.util.stream.IntStream;
  *       shard indices, so a task carries only its index;</li>
  *   <li>{@link #fromFiles files}: the driver writes the shards once per run to a directory every executor reaches
  *       ({@link ShardFiles}); executors read and check them, and the RDD keeps them in executor memory (spilling
- *       to disk), so each executor reads each of its shards once per run.</li>
+ *       to disk), so each executor reads each of its shards once per run;</li>
+ *   <li>{@link #fromImageFiles image files}: executors read and decode an image-folder split themselves
+ *       ({@link ImageFileShard}).</li>
  * </ul>
  * Each loop gets a {@link SparkShardCounter}; {@link #close()} releases the broadcast and the persisted RDDs when
  * the run ends. Given a Spark context, never creating one.
@@ -41,9 +44,13 @@ public final class SparkShardCounters implements ShardCounters {
     private final JavaRDD<ValidationShard> shards;
 
     public SparkShardCounters(JavaSparkContext spark, LabeledImages validation, int shardSize) {
+        this(spark, balancedShardSize(validation.count(), shardSize, spark.defaultParallelism()), validation);
+    }
+
+    private SparkShardCounters(JavaSparkContext spark, int shardSize, LabeledImages validation) {
         this.spark = spark;
-        this.shardSize = balancedShardSize(validation.count(), shardSize, spark.defaultParallelism());
-        List<ValidationShard> cut = ValidationShard.cut(validation, this.shardSize);
+        this.shardSize = shardSize;
+        List<ValidationShard> cut = ValidationShard.cut(validation, shardSize);
         this.data = spark.broadcast(cut);
         JavaRDD<Integer> indices = spark.parallelize(IntStream.range(0, cut.size()).boxed().toList(), cut.size())
                 .persist(StorageLevel.MEMORY_ONLY());
@@ -51,15 +58,13 @@ public final class SparkShardCounters implements ShardCounters {
         this.shards = indices.map(new ShardOfBroadcast(data));
     }
 
-    private SparkShardCounters(JavaSparkContext spark, int shardSize, List<String> files) {
+    private SparkShardCounters(JavaSparkContext spark, int shardSize, JavaRDD<?> persisted,
+                               JavaRDD<ValidationShard> shards) {
         this.spark = spark;
         this.shardSize = shardSize;
         this.data = null;
-        Map<String, String> hadoop = new HashMap<>();
-        spark.hadoopConfiguration().forEach(entry -> hadoop.put(entry.getKey(), entry.getValue()));
-        this.shards = spark.parallelize(files, files.size()).map(new ShardOfFile(hadoop))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        this.persisted = shards;
+        this.persisted = persisted;
+        this.shards = shards;
     }
 
     /**
@@ -69,7 +74,26 @@ public final class SparkShardCounters implements ShardCounters {
     public static SparkShardCounters fromFiles(JavaSparkContext spark, LabeledImages validation, int shardSize,
                                                String directory) {
         int size = balancedShardSize(validation.count(), shardSize, spark.defaultParallelism());
-        return new SparkShardCounters(spark, size, ShardFiles.write(validation, size, directory, spark.hadoopConfiguration()));
+        List<String> files = ShardFiles.write(validation, size, directory, spark.hadoopConfiguration());
+        Map<String, String> hadoop = new HashMap<>();
+        spark.hadoopConfiguration().forEach(entry -> hadoop.put(entry.getKey(), entry.getValue()));
+        JavaRDD<ValidationShard> shards = spark.parallelize(files, files.size()).map(new ShardOfFile(hadoop))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        return new SparkShardCounters(spark, size, shards, shards);
+    }
+
+    /**
+     * Counters whose executors read and decode the validation images themselves, from the paths the driver listed
+     * (the same folder on every node: a local folder in local mode, an NFS mount on a cluster). Each executor keeps
+     * its shards' 8-bit levels (serialised, spilling to disk) and makes the float pixels per task, so the driver
+     * never holds the validation pixels.
+     */
+    public static SparkShardCounters fromImageFiles(JavaSparkContext spark, StreamedImages validation, int shardSize) {
+        int size = balancedShardSize(validation.count(), shardSize, spark.defaultParallelism());
+        List<ImageFileShard> cut = ImageFileShard.cut(validation, size);
+        JavaRDD<ImageFileShard.Levels> levels = spark.parallelize(cut, cut.size()).map(ImageFileShard::decode)
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        return new SparkShardCounters(spark, size, levels, levels.map(ImageFileShard.Levels::pixels));
     }
 
     /** Shard i of the run's broadcast: a lookup, no copy. */

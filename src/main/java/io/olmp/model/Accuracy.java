@@ -1,6 +1,6 @@
 package io.olmp.model;
 
-import io.olmp.data.LabeledImages;
+import io.olmp.data.ImageSet;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -19,16 +19,19 @@ public final class Accuracy {
     }
 
     private static final int CHUNK = 1000;
+    /** Pixels per chunk at most, so that AlexNet-sized images come in chunks of about 100 (64 MB). */
+    private static final int CHUNK_FLOATS = 1 << 24;
 
     private Accuracy() {}
 
-    public static Count count(MultiLayerNetwork net, LabeledImages images) {
+    public static Count count(MultiLayerNetwork net, ImageSet images) {
         long correct = 0;
-        for (int from = 0; from < images.count(); from += CHUNK) {
-            int to = Math.min(images.count(), from + CHUNK);
+        int chunk = Math.max(1, Math.min(CHUNK, CHUNK_FLOATS / images.featureLength()));
+        for (int from = 0; from < images.count(); from += chunk) {
+            int to = Math.min(images.count(), from + chunk);
             INDArray predicted = net.output(Batches.features(images, from, to), false).argMax(1);
             for (int i = from; i < to; i++) {
-                if (predicted.getInt(i - from) == images.labels()[i]) {
+                if (predicted.getInt(i - from) == images.label(i)) {
                     correct++;
                 }
             }

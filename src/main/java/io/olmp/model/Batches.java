@@ -1,30 +1,29 @@
 package io.olmp.model;
 
-import io.olmp.data.LabeledImages;
+import io.olmp.data.ImageSet;
 import io.olmp.kernel.train.BatchRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 
 /**
- * Turns rows of {@link LabeledImages} into ND4J arrays. The order of training batches is a pure
+ * Turns rows of an {@link ImageSet} (in memory or streamed from its cache file) into ND4J arrays. The order of training batches is a pure
  * function of (seed, iteration): epoch e visits the images in a Fisher-Yates permutation drawn
  * from {@code SplittableRandom(seed + e)}, cut into consecutive batches (a short last batch is
  * dropped). A resumed training run therefore sees exactly the batches it would have seen.
  */
 public final class Batches implements BatchRows {
 
-    private final LabeledImages images;
+    private final ImageSet images;
     private final int batchSize;
     private final long seed;
     private int cachedEpoch = -1;
     private int[] cachedPermutation;
 
-    public Batches(LabeledImages images, int batchSize, long seed) {
+    public Batches(ImageSet images, int batchSize, long seed) {
         if (batchSize > images.count()) {
             throw new IllegalArgumentException("batch size " + batchSize + " exceeds the " + images.count()
                     + " images of " + images.name());
@@ -63,10 +62,7 @@ public final class Batches implements BatchRows {
     @Override
     public void fill(long iteration, float[] features, float[] oneHotLabels) {
         int[] rows = rows(iteration);
-        int length = images.featureLength();
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(images.pixels(), rows[i] * length, features, i * length, length);
-        }
+        images.read(rows, features, 0);
         oneHotInto(images, rows, oneHotLabels);
     }
 
@@ -99,25 +95,24 @@ public final class Batches implements BatchRows {
     }
 
     /** Rows [from, to) as a [n, C*H*W] float matrix. */
-    public static INDArray features(LabeledImages images, int from, int to) {
+    public static INDArray features(ImageSet images, int from, int to) {
         int length = images.featureLength();
         float[] data = new float[(to - from) * length];
-        System.arraycopy(images.pixels(), from * length, data, 0, data.length);
+        images.read(from, to, data, 0);
         return Nd4j.create(data, new long[] {to - from, length}, 'c');
     }
 
-    /** The rows gathered straight into a new array's buffer (no Java copy in between: a batch is built every iteration). */
-    static INDArray features(LabeledImages images, int[] rows) {
+    /** The rows gathered into a new array's buffer. */
+    static INDArray features(ImageSet images, int[] rows) {
         int length = images.featureLength();
+        float[] data = new float[rows.length * length];
+        images.read(rows, data, 0);
         INDArray features = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows.length, length}, 'c');
-        FloatBuffer target = features.data().asNioFloat();
-        for (int i = 0; i < rows.length; i++) {
-            target.put(i * length, images.pixels(), rows[i] * length, length);
-        }
+        features.data().asNioFloat().put(0, data);
         return features;
     }
 
-    static INDArray oneHot(LabeledImages images, int[] rows) {
+    static INDArray oneHot(ImageSet images, int[] rows) {
         int classes = images.numClasses();
         float[] data = new float[rows.length * classes];
         oneHotInto(images, rows, data);
@@ -127,11 +122,11 @@ public final class Batches implements BatchRows {
     }
 
     /** The rows' labels one-hot into target[0, rows x classes). */
-    private static void oneHotInto(LabeledImages images, int[] rows, float[] target) {
+    private static void oneHotInto(ImageSet images, int[] rows, float[] target) {
         int classes = images.numClasses();
         java.util.Arrays.fill(target, 0, rows.length * classes, 0f);
         for (int i = 0; i < rows.length; i++) {
-            target[i * classes + images.labels()[rows[i]]] = 1f;
+            target[i * classes + images.label(rows[i])] = 1f;
         }
     }
 }

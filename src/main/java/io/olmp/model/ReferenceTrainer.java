@@ -1,7 +1,7 @@
 package io.olmp.model;
 
 import io.olmp.config.TrainSettings;
-import io.olmp.data.LabeledImages;
+import io.olmp.data.ImageSet;
 import io.olmp.kernel.train.FastTrainingStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,7 +43,7 @@ public final class ReferenceTrainer {
      *
      * @return the loss of the last iteration run, NaN if none ran
      */
-    public double train(MultiLayerNetwork net, LabeledImages train, long startIteration, Checkpointer checkpointer)
+    public double train(MultiLayerNetwork net, ImageSet train, long startIteration, Checkpointer checkpointer)
             throws IOException {
         Batches batches = new Batches(train, settings.batchSize(), batchSeed);
         long total = settings.iterations();

@@ -27,7 +27,7 @@ public final class DataPreparation {
             case "image-folders" -> {
                 DataSettings.ImageFolders f = data.imageFolders();
                 yield new DataSpec.ImageFolders(f.trainDir(), f.evalDir(), f.validation(), f.test(),
-                        data.splitSeed(), f.channels(), f.height(), f.width());
+                        data.splitSeed(), f.channels(), f.height(), f.width(), f.cacheDir());
             }
             default -> throw new IllegalArgumentException("unknown data source " + data.source());
         };
@@ -42,7 +42,7 @@ public final class DataPreparation {
             }
         }
         long start = System.nanoTime();
-        DataSplits splits = Datasets.load(spec(data));
+        DataSplits splits = Datasets.load(spec(data), log);
         log.accept(String.format("data: %s  train %,d  validation %,d  test %,d  (%d x %d x %d, %d classes, loaded in %.1f s)",
                 data.source(), splits.train().count(), splits.validation().count(), splits.test().count(),
                 splits.train().channels(), splits.train().height(), splits.train().width(),

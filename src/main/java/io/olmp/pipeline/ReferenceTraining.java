@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.olmp.config.OlmpSettings;
 import io.olmp.config.TrainSettings;
 import io.olmp.data.DataSplits;
-import io.olmp.data.LabeledImages;
+import io.olmp.data.ImageSet;
 import io.olmp.model.Accuracy;
 import io.olmp.model.Architectures;
 import io.olmp.model.InputShape;
@@ -95,7 +95,7 @@ public final class ReferenceTraining {
                 train.iterations(), validation.fraction(), test.fraction(), seconds, false);
     }
 
-    public static InputShape inputShape(LabeledImages images) {
+    public static InputShape inputShape(ImageSet images) {
         return new InputShape(images.channels(), images.height(), images.width(), images.numClasses());
     }
 

@@ -3,7 +3,8 @@ package io.olmp.pipeline;
 import io.olmp.config.OlmpSettings;
 import io.olmp.config.SettingsException;
 import io.olmp.data.DataSplits;
-import io.olmp.data.LabeledImages;
+import io.olmp.data.ImageSet;
+import io.olmp.data.StreamedImages;
 import io.olmp.model.Architectures;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -35,6 +36,11 @@ public final class RunPreflight {
     /** The loaded data and the settings that depend on it: training's, and the search's memory. */
     public static void checkData(OlmpSettings settings, DataSplits splits) {
         checkTraining(settings, splits);
+        if (settings.scoring().shardStorage().equals("image-files") && !(splits.validation() instanceof StreamedImages)) {
+            throw new SettingsException("olmp.scoring.shard-storage = image-files: executors can read image files"
+                    + " only when olmp.data.source = image-folders, not " + settings.data().source()
+                    + "; use broadcast or files");
+        }
         long parameters = parameters(settings, splits.train());
         long perCandidate = parameters * BYTES_PER_PARAMETER_PER_CANDIDATE;
         long budget = Runtime.getRuntime().maxMemory() + Math.max(0, offHeapLimit());
@@ -48,14 +54,14 @@ public final class RunPreflight {
         }
     }
 
-    private static void nonEmpty(LabeledImages images, String split) {
+    private static void nonEmpty(ImageSet images, String split) {
         if (images.count() == 0) {
             throw new SettingsException("the " + split + " split is empty: a run needs at least one " + split
                     + " image (check olmp.data)");
         }
     }
 
-    private static long parameters(OlmpSettings settings, LabeledImages images) {
+    private static long parameters(OlmpSettings settings, ImageSet images) {
         MultiLayerConfiguration conf = Architectures.configuration(settings.model().architecture(),
                 ReferenceTraining.inputShape(images), settings.train(), settings.seed());
         long total = 0;

@@ -3,7 +3,7 @@ package io.olmp.prune;
 import io.olmp.config.AdjustMode;
 import io.olmp.config.AdjustSolver;
 import io.olmp.config.PruneSettings;
-import io.olmp.data.LabeledImages;
+import io.olmp.data.ImageSet;
 import io.olmp.kernel.train.FastTrainingStep;
 import io.olmp.model.Batches;
 import io.olmp.model.LayerWeights;
@@ -50,7 +50,7 @@ public final class Adjuster {
      * @param thresholds the absolute thresholds e of this loop (used by ds refreshes)
      * @param progress   receives the number of iterations done, every iteration
      */
-    public void adjust(MultiLayerNetwork net, LayerMasks masks, LayerThresholds thresholds, LabeledImages train,
+    public void adjust(MultiLayerNetwork net, LayerMasks masks, LayerThresholds thresholds, ImageSet train,
                        long batchSeed, LongConsumer progress) {
         int iterations = settings.adjustIterations();
         if (iterations == 0) {

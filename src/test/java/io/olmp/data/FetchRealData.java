@@ -24,7 +24,7 @@ public final class FetchRealData {
       long start = System.nanoTime();
       DataSplits splits = Datasets.load(DataSpec.Source.withDefaults(source, dataDir));
       System.out.printf("%s load: %.2f s%n", source, (System.nanoTime() - start) / 1e9);
-      for (LabeledImages part : new LabeledImages[] {splits.train(), splits.validation(), splits.test()}) {
+      for (LabeledImages part : new LabeledImages[] {splits.train().inMemory(), splits.validation().inMemory(), splits.test().inMemory()}) {
         System.out.println("  " + part + " classes " + java.util.Arrays.toString(part.classCounts()));
       }
     }

@@ -56,13 +56,18 @@ class ImageFolderReaderTest {
   }
 
   private DataSplits load(int channels, int validation, int test, long seed) throws IOException {
-    return Datasets.load(new DataSpec.ImageFolders(train, eval, validation, test, seed, channels, 4, 5));
+    return Datasets.load(new DataSpec.ImageFolders(train, eval, validation, test, seed, channels, 4, 5,
+        root.resolve("cache")));
+  }
+
+  private static int[] labels(ImageSet images) {
+    return java.util.stream.IntStream.range(0, images.count()).map(images::label).toArray();
   }
 
   @Test
   void readsClassesFromSortedFolderNamesAndSplitsTheEvalFolder() throws IOException {
     DataSplits splits = load(3, 4, 3, 42);
-    assertArrayEquals(new int[] {0, 0, 1, 1, 2, 2}, splits.train().labels());
+    assertArrayEquals(new int[] {0, 0, 1, 1, 2, 2}, labels(splits.train()));
     assertEquals(4, splits.validation().count());
     assertEquals(3, splits.test().count());
     assertEquals(3, splits.train().numClasses());
@@ -72,7 +77,7 @@ class ImageFolderReaderTest {
 
   @Test
   void pngPixelsAreExactPerChannelInNchwOrder() throws IOException {
-    LabeledImages trainSet = load(3, 0, 0, 1).train();
+    LabeledImages trainSet = load(3, 0, 0, 1).train().inMemory();
     float[] pixels = trainSet.pixels();
     int plane = 4 * 5;
     int bee = 2 * trainSet.featureLength(); // third image: first of class "bee" (0, 200, 0)
@@ -84,10 +89,11 @@ class ImageFolderReaderTest {
 
   @Test
   void grayscaleUsesBt601Weights() throws IOException {
-    LabeledImages trainSet = load(1, 0, 0, 1).train();
+    LabeledImages trainSet = load(1, 0, 0, 1).train().inMemory();
     assertEquals(1 * 4 * 5, trainSet.featureLength());
     int cat = 4 * trainSet.featureLength();
-    assertEquals((0.299f * 40 + 0.587f * 80 + 0.114f * 120) / 255f, trainSet.pixels()[cat], 1e-5);
+    // 0.299 * 40 + 0.587 * 80 + 0.114 * 120 = 72.6, rounded to the level 73
+    assertEquals(73 / 255f, trainSet.pixels()[cat], 1e-7);
   }
 
   @Test
@@ -100,28 +106,32 @@ class ImageFolderReaderTest {
     }
     Path file = root.resolve("gray.png");
     write(gray, "png", file);
-    float[] pixels = ImageFolderReader.resize(ImageFolderReader.decode(file), 2, 2, 3);
-    for (float pixel : pixels) {
-      assertEquals(100 / 255f, pixel, 1e-6);
+    try (var in = Files.newInputStream(file)) {
+      for (byte level : ImageDecoder.levels(in, file.toString(), 3, 2, 2)) {
+        assertEquals(100, level & 0xFF);
+      }
     }
   }
 
   @Test
-  void bilinearResizeInterpolatesBetweenPixelCentres() {
-    ImageFolderReader.Decoded twoPixels = new ImageFolderReader.Decoded(2, 1, new float[] {0, 255},
+  void bilinearResizeInterpolatesBetweenPixelCentresThenRoundsToLevels() {
+    ImageDecoder.Decoded twoPixels = new ImageDecoder.Decoded(2, 1, new float[] {0, 255},
         new float[] {0, 255}, new float[] {0, 255});
-    float[] resized = ImageFolderReader.resize(twoPixels, 1, 4, 1);
-    assertArrayEquals(new float[] {0f, 0.25f, 0.75f, 1f}, resized, 1e-5f);
+    double[] resized = ImageDecoder.resize(twoPixels, 1, 4, 1);
+    assertArrayEquals(new double[] {0, 63.75, 191.25, 255}, resized, 1e-9);
+    assertArrayEquals(new byte[] {0, 64, (byte) 191, (byte) 255}, ImageDecoder.quantize(resized));
+    assertEquals(64 / 255f, ImageDecoder.pixel((byte) 64));
+    assertEquals(1f, ImageDecoder.pixel((byte) 255));
   }
 
   @Test
   void sameSeedGivesTheSameSplitAndAnotherSeedAnother() throws IOException {
     DataSplits first = load(3, 4, 3, 42);
-    assertTrue(first.test().sameContentAs(load(3, 4, 3, 42).test()));
-    assertArrayEquals(first.validation().labels(), load(3, 4, 3, 42).validation().labels());
+    assertTrue(first.test().inMemory().sameContentAs(load(3, 4, 3, 42).test().inMemory()));
+    assertArrayEquals(labels(first.validation()), labels(load(3, 4, 3, 42).validation()));
     boolean anyDifferent = false;
     for (long seed = 1; seed < 5; seed++) {
-      anyDifferent |= !java.util.Arrays.equals(first.validation().labels(), load(3, 4, 3, seed).validation().labels());
+      anyDifferent |= !java.util.Arrays.equals(labels(first.validation()), labels(load(3, 4, 3, seed).validation()));
     }
     assertTrue(anyDifferent);
   }
@@ -151,19 +161,18 @@ class ImageFolderReaderTest {
   @Test
   void channelsOtherThanOneOrThreeAreRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new DataSpec.ImageFolders(train, eval, 1, 1, 1, 4, 8, 8));
+        () -> new DataSpec.ImageFolders(train, eval, 1, 1, 1, 4, 8, 8, root));
     assertEquals("image folders: channels must be 1 (grayscale) or 3 (RGB), got 4", e.getMessage());
   }
 
   @Test
-  void aCaltechSizedSetThatCannotFitIsRefusedBeforeDecoding() {
-    DataSpec.ImageFolders caltech = new DataSpec.ImageFolders(Path.of("train"), Path.of("eval"), 7_530, 7_657, 42, 3,
-        227, 227);
+  void aCaltechSizedSplitThatCannotFitInMemoryIsRefusedBeforeReading() {
     io.olmp.config.SettingsException e = assertThrows(io.olmp.config.SettingsException.class,
-        () -> ImageFolderReader.checkFitsInMemory(caltech, 30_607, 8L << 30));
-    assertTrue(e.getMessage().contains("30,607 images of 3x227x227 (olmp.data.image-folders.channels, height, width)"
-        + " need 18,049 MiB as floats"), e.getMessage());
+        () -> ImageFolderReader.checkFitsInMemory("validation", 7_530, 3, 227, 227, 8L << 30));
+    assertTrue(e.getMessage().contains("validation split: 7,530 images of 3x227x227 (olmp.data.image-folders.channels,"
+        + " height, width) need 4,440 MiB as floats"), e.getMessage());
     assertTrue(e.getMessage().contains("-Xmx 8,192 MiB"), e.getMessage());
-    ImageFolderReader.checkFitsInMemory(caltech, 1_000, 8L << 30); // 591 MiB: fits
+    assertTrue(e.getMessage().contains("olmp.scoring.shard-storage = image-files"), e.getMessage());
+    ImageFolderReader.checkFitsInMemory("validation", 1_000, 3, 227, 227, 8L << 30); // 591 MiB: fits
   }
 }

@@ -21,17 +21,18 @@ class ImageStandinTest {
         ImageStandin.Written written = ImageStandin.write(digits, 40, 30, 64, tmp, progress::add);
         assertEquals(40, written.train());
         assertThat(progress).last().asString().contains("70 of 70");
-        DataSplits read = ImageFolderReader.load(new DataSpec.ImageFolders(written.trainDir(), written.evalDir(), 15, 15,
-                1, 3, 64, 64));
+        DataSplits read = Datasets.load(new DataSpec.ImageFolders(written.trainDir(), written.evalDir(), 15, 15,
+                1, 3, 64, 64, tmp.resolve("cache")));
         assertEquals(40, read.train().count());
         assertEquals(15, read.validation().count());
         assertEquals(3, read.train().channels());
         assertEquals(64, read.train().height());
         // the classes in turn: 4 of each of the 10 classes in train, 3 of each in eval
-        assertThat(read.train().classCounts()).containsOnly(4);
+        assertThat(read.train().inMemory().classCounts()).containsOnly(4);
         assertThat(read.validation().count() + read.test().count()).isEqualTo(30);
         double inkOriginal = mean(digits.pixels(), 0, digits.pixels().length);
-        double inkRead = mean(read.train().pixels(), 0, read.train().pixels().length);
+        float[] readPixels = read.train().inMemory().pixels();
+        double inkRead = mean(readPixels, 0, readPixels.length);
         assertThat(inkRead).isBetween(inkOriginal * 0.8, inkOriginal * 1.2);
     }
 

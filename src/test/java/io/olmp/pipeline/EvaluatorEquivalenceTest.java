@@ -45,9 +45,9 @@ class EvaluatorEquivalenceTest {
                 "train.iterations=150", "train.progress-every=1000", "prune.loops=2", "search.generations=4",
                 "prune.adjust-iterations=20", "scoring.shard-size=250"));
         splits = DataPreparation.prepare(settings.data(), s -> {});
-        reference = Architectures.build("lenet300-100", ReferenceTraining.inputShape(splits.train()), settings.train(),
+        reference = Architectures.build("lenet300-100", ReferenceTraining.inputShape(splits.train().inMemory()), settings.train(),
                 settings.seeds().weightInit());
-        new ReferenceTrainer(settings.train(), 1, p -> {}).train(reference, splits.train(), 0, (n, i) -> {});
+        new ReferenceTrainer(settings.train(), 1, p -> {}).train(reference, splits.train().inMemory(), 0, (n, i) -> {});
     }
 
     /** Wraps a factory to log the counts of every generation in order. */
@@ -82,13 +82,13 @@ class EvaluatorEquivalenceTest {
         try (SparkSession spark = SparkSession.builder().master(master).appName("olmp-test")
                 .config("spark.ui.enabled", "false").getOrCreate()) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            return run(new SparkShardCounters(jsc, splits.validation(), settings.scoring().shardSize()), out);
+            return run(new SparkShardCounters(jsc, splits.validation().inMemory(), settings.scoring().shardSize()), out);
         }
     }
 
     @Test
     void localAndSparkWithOneOrTwoExecutorThreadsScoreIdentically(@TempDir Path tmp) throws Exception {
-        List<ShardCounts> local = run(ShardCounters.local(splits.validation(), settings.scoring().shardSize()),
+        List<ShardCounts> local = run(ShardCounters.local(splits.validation().inMemory(), settings.scoring().shardSize()),
                 tmp.resolve("local"));
         long rebuildsBefore = ExecutorScorerCache.rebuilds();
         List<ShardCounts> one = runOnSpark("local[1]", tmp.resolve("local1"));
@@ -116,7 +116,7 @@ class EvaluatorEquivalenceTest {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             MultiLayerNetwork net = reference.clone();
             LayerMasks masks = LayerMasks.allKept(net);
-            try (ShardCounters counters = new SparkShardCounters(jsc, splits.validation(), 250);
+            try (ShardCounters counters = new SparkShardCounters(jsc, splits.validation().inMemory(), 250);
                  ShardCounter evaluator = counters.create(net, masks)) {
                 LayerThresholds wrongLayers = LayerThresholds.none(List.of("ip1", "ip2", "no-such-layer"));
                 ShardCounts counts = evaluator.counts(List.of(wrongLayers, wrongLayers));
