@@ -72,7 +72,7 @@ public final class BaselinePipeline {
     }
 
     public RunResult run(MultiLayerNetwork reference) throws IOException {
-        CheckpointedRun run = CheckpointedRun.open(settings, splits, out, reference);
+        CheckpointedRun run = CheckpointedRun.open(settings, splits, out, reference, log);
         PruneAndAdjust step = new PruneAndAdjust(settings, splits, counters, tables, "step", log);
         PruneSettings prune = settings.prune();
         if (run.resumed()) {

@@ -220,6 +220,6 @@ final class RunCommand implements Callable<Integer> {
                     Files.readString(dir.resolve(EXTERNAL_MARK)).trim()) + ")");
             return ModelFiles.load(zip);
         }
-        return ModelFiles.load(ReferenceTraining.run(settings, splits, dir, System.out::println).model());
+        return ModelFiles.load(TrainCommand.trainReference(settings, splits, dir).model());
     }
 }

@@ -79,7 +79,9 @@ final class SettingsReader {
                 fraction("train.weight-decay", 0, 1),
                 getInt("train.progress-every", 1),
                 getInt("train.checkpoint-every", 0),
-                wrap("train.fast-step", () -> config.getBoolean("train.fast-step")));
+                wrap("train.fast-step", () -> config.getBoolean("train.fast-step")),
+                wrap("train.distributed", () -> config.getBoolean("train.distributed")),
+                getInt("train.averaging-frequency", 1));
     }
 
     private PruneSettings prune() {

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * class label in {@code 0..numClasses-1} per image. Arrays are shared, not copied: treat them as read-only.
  */
 public record LabeledImages(String name, int channels, int height, int width, int numClasses, float[] pixels,
-    int[] labels) implements ImageSet {
+    int[] labels) implements ImageSet, java.io.Serializable {
 
   public LabeledImages {
     if (channels <= 0 || height <= 0 || width <= 0 || numClasses <= 0) {

@@ -67,7 +67,7 @@ public final class Batches implements BatchRows {
     }
 
     /** The image indices of a 0-based iteration's batch. */
-    private int[] rows(long iteration) {
+    public int[] rows(long iteration) {
         int epoch = (int) (iteration / batchesPerEpoch());
         int offset = (int) (iteration % batchesPerEpoch()) * batchSize;
         int[] rows = new int[batchSize];

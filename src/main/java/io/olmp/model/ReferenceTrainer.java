@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * With {@code fast-step} on, supported networks take {@link FastTrainingStep}s (same gradients,
  * DL4J's own updater) instead of DL4J's {@code fit()}.
  */
-public final class ReferenceTrainer {
+public final class ReferenceTrainer implements TrainingLoop {
 
     /** One progress report. */
     public record Progress(long iteration, long totalIterations, double loss, double imagesPerSecond, double etaSeconds) {}
@@ -43,6 +43,7 @@ public final class ReferenceTrainer {
      *
      * @return the loss of the last iteration run, NaN if none ran
      */
+    @Override
     public double train(MultiLayerNetwork net, ImageSet train, long startIteration, Checkpointer checkpointer)
             throws IOException {
         Batches batches = new Batches(train, settings.batchSize(), batchSeed);

@@ -82,10 +82,11 @@ public final class CheckpointedRun {
      * {@code out}; without one, the run starts at loop 1 from a copy of the reference with every weight kept.
      */
     public static CheckpointedRun open(OlmpSettings settings, DataSplits splits, Path out,
-                                       MultiLayerNetwork reference) throws IOException {
+                                       MultiLayerNetwork reference, java.util.function.Consumer<String> log)
+            throws IOException {
         long wallStart = System.nanoTime();
-        Accuracy.Count referenceValidation = Accuracy.count(reference, splits.validation());
-        Accuracy.Count referenceTest = Accuracy.count(reference, splits.test());
+        Accuracy.Count referenceValidation = Accuracy.count(reference, splits.validation(), log);
+        Accuracy.Count referenceTest = Accuracy.count(reference, splits.test(), log);
         RunCheckpoint checkpoint = new RunCheckpoint(out.resolve("checkpoint"));
         boolean resumed = checkpoint.exists();
         RunCheckpoint.State start = resumed ? checkpoint.load() : firstStart(reference);

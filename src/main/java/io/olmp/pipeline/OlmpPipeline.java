@@ -68,7 +68,7 @@ public final class OlmpPipeline {
      * final model.
      */
     public RunResult run(MultiLayerNetwork reference) throws IOException {
-        CheckpointedRun run = CheckpointedRun.open(settings, splits, out, reference);
+        CheckpointedRun run = CheckpointedRun.open(settings, splits, out, reference, log);
         PruneAndAdjust step = new PruneAndAdjust(settings, splits, counters, tables, "loop", log);
         PruneSettings prune = settings.prune();
         Optional<NcsState> resumedSearch = run.resumedSearch();

@@ -100,7 +100,7 @@ public final class PruneAndAdjust {
         LayerMasks pruned = MagnitudePruner.masks(start.effectiveWeights(), choice.thresholds());
         LayerThresholds boundaries = MagnitudePruner.boundaries(start.effectiveWeights(), pruned, choice.thresholds());
         masks.byLayer().forEach((name, m) -> m.assign(pruned.of(name)));
-        double testBeforeAdjust = tables.recording() ? Accuracy.count(MagnitudePruner.prunedCopy(model, masks), splits.test()).fraction()
+        double testBeforeAdjust = tables.recording() ? Accuracy.count(MagnitudePruner.prunedCopy(model, masks), splits.test(), log).fraction()
                 : Double.NaN;
 
         long adjustStart = System.nanoTime();
@@ -169,8 +169,8 @@ public final class PruneAndAdjust {
                                double searchSeconds, double adjustSeconds, boolean feasibleFound,
                                boolean finalRetraining) {
         MultiLayerNetwork effective = MagnitudePruner.prunedCopy(model, masks);
-        Accuracy.Count validation = Accuracy.count(effective, splits.validation());
-        Accuracy.Count test = Accuracy.count(effective, splits.test());
+        Accuracy.Count validation = Accuracy.count(effective, splits.validation(), log);
+        Accuracy.Count test = Accuracy.count(effective, splits.test(), log);
         Map<String, Long> kept = LayerWeights.nonZero(effective);
         return new LoopRecord(loop, sigma, generations, evaluations, searchVector, thresholds, bestFitness,
                 loopStartAccuracy, searchAccuracy, kept, LayerWeights.sizes(model), validation.fraction(),

@@ -14,6 +14,7 @@ import io.olmp.model.LayerWeights;
 import io.olmp.model.ModelFiles;
 import io.olmp.model.ReferenceTrainer;
 import io.olmp.model.TrainingCheckpoint;
+import io.olmp.model.TrainingLoop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.io.IOException;
@@ -42,6 +43,12 @@ public final class ReferenceTraining {
 
     public static ReferenceResult run(OlmpSettings settings, DataSplits splits, Path out, Consumer<String> log)
             throws IOException {
+        return run(settings, splits, out, log, ReferenceTrainer::new);
+    }
+
+    /** @param trainer the training loop: {@link ReferenceTrainer} in this JVM, or one on Spark executors */
+    public static ReferenceResult run(OlmpSettings settings, DataSplits splits, Path out, Consumer<String> log,
+                                      TrainingLoop.Factory trainer) throws IOException {
         String fingerprint = fingerprint(settings, splits);
         Path modelZip = out.resolve("model/reference.zip");
         Path metricsFile = out.resolve("model/reference.json");
@@ -78,12 +85,12 @@ public final class ReferenceTraining {
                 train.iterations(), train.batchSize(), train.learningRate(), train.lrPolicy(), train.momentum(),
                 train.weightDecay()));
         long t0 = System.nanoTime();
-        new ReferenceTrainer(train, settings.seeds().batchOrder(), p -> log.accept(formatProgress(p)))
+        trainer.create(train, settings.seeds().batchOrder(), p -> log.accept(formatProgress(p)))
                 .train(net, splits.train(), start, checkpoint::save);
         double seconds = (System.nanoTime() - t0) / 1e9;
 
-        Accuracy.Count validation = Accuracy.count(net, splits.validation());
-        Accuracy.Count test = Accuracy.count(net, splits.test());
+        Accuracy.Count validation = Accuracy.count(net, splits.validation(), log);
+        Accuracy.Count test = Accuracy.count(net, splits.test(), log);
         ModelFiles.save(net, modelZip);
         ModelFiles.writeString(metricsFile, metricsJson(settings, splits, fingerprint, seconds, start, validation, test));
         checkpoint.clear();
