@@ -3,7 +3,8 @@
 # standalone master and workers) every second until stopped, and keeps each one's peak (the
 # kernel's VmHWM, which also covers the moments between samples).
 #   submit/peak-rss.sh OUT.tsv &   ...run something...   kill %1
-# OUT.tsv: pid, role, peak RSS in MiB, command line start; rewritten after every sample.
+# OUT.tsv: pid, role, peak RSS in MiB; rewritten after every sample. OUT.tsv.series: one line per
+# process every sample (time, pid, role, current and peak RSS in MiB), to read a phase's peak.
 set -euo pipefail
 out="${1:?usage: submit/peak-rss.sh OUT.tsv}"
 declare -A peak role
@@ -26,8 +27,10 @@ while true; do
     esac
     hwm=$(awk '/^VmHWM/ {print $2}' "$status" 2>/dev/null) || continue
     [[ -n "$hwm" ]] || continue
+    rss=$(awk '/^VmRSS/ {print $2}' "$status" 2>/dev/null) || continue
     role[$pid]=$r
     if (( hwm > ${peak[$pid]:-0} )); then peak[$pid]=$hwm; fi
+    printf '%(%H:%M:%S)T\t%s\t%s\t%s\t%s\n' -1 "$pid" "$r" "$((rss / 1024))" "$((hwm / 1024))" >> "$out.series"
   done
   write
   sleep 1

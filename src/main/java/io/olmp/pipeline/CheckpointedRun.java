@@ -85,8 +85,9 @@ public final class CheckpointedRun {
                                        MultiLayerNetwork reference, java.util.function.Consumer<String> log)
             throws IOException {
         long wallStart = System.nanoTime();
-        Accuracy.Count referenceValidation = Accuracy.count(reference, splits.validation(), log);
-        Accuracy.Count referenceTest = Accuracy.count(reference, splits.test(), log);
+        ReferenceAccuracy.Counts referenceCounts = ReferenceAccuracy.of(reference, splits, out, log);
+        Accuracy.Count referenceValidation = referenceCounts.validation();
+        Accuracy.Count referenceTest = referenceCounts.test();
         RunCheckpoint checkpoint = new RunCheckpoint(out.resolve("checkpoint"));
         boolean resumed = checkpoint.exists();
         RunCheckpoint.State start = resumed ? checkpoint.load() : firstStart(reference);

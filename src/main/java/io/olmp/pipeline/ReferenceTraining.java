@@ -89,8 +89,9 @@ public final class ReferenceTraining {
                 .train(net, splits.train(), start, checkpoint::save);
         double seconds = (System.nanoTime() - t0) / 1e9;
 
-        Accuracy.Count validation = Accuracy.count(net, splits.validation(), log);
-        Accuracy.Count test = Accuracy.count(net, splits.test(), log);
+        ReferenceAccuracy.Counts counts = ReferenceAccuracy.of(net, splits, out, log);
+        Accuracy.Count validation = counts.validation();
+        Accuracy.Count test = counts.test();
         ModelFiles.save(net, modelZip);
         ModelFiles.writeString(metricsFile, metricsJson(settings, splits, fingerprint, seconds, start, validation, test));
         checkpoint.clear();
